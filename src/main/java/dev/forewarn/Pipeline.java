@@ -1,0 +1,87 @@
+package dev.forewarn;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.notify.NoticeOutbox;
+import dev.forewarn.probe.ProbePoller;
+import dev.forewarn.quality.RegionJudge;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.scheduler.Scheduler;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * The pipeline, readable in one place:
+ * <pre>
+ *   poll (each source on its own interval)            ProbePoller   → ProbeStore
+ *   evaluate → hysteresis → incident transition        RegionJudge   → IncidentService
+ *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
+ *   deliver with retry → record                        NoticeOutbox  → EmailSender
+ * </pre>
+ * The incident change and its outbox rows commit together; sending happens after commit.
+ */
+@ApplicationScoped
+public class Pipeline {
+    private static final Logger LOG = Logger.getLogger(Pipeline.class);
+
+    @Inject
+    ProbePoller poller;
+    @Inject
+    RegionJudge judge;
+    @Inject
+    NoticeOutbox outbox;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    Instance<Scheduler> scheduler;
+
+    void registerPollers(@Observes StartupEvent ignored) {
+        if (!config.jobs().enabled()) {
+            LOG.info("Background jobs are disabled (forewarn.jobs.enabled=false)");
+            return;
+        }
+        for (String source : poller.polledSources()) {
+            scheduler.get().newJob("probe-" + source)
+                    .setInterval(config.sources().get(source).interval().toString())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setAsyncTask(execution -> poller.poll(source).replaceWithVoid())
+                    .schedule();
+        }
+        LOG.infof("Watching %d region(s) through %d polled source(s)", config.regions().size(),
+                poller.polledSources().size());
+    }
+
+    @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+    Uni<Void> evaluate() {
+        return judge.evaluateAll().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "Region evaluation failed; it runs again next tick"))
+                .onFailure().recoverWithNull();
+    }
+
+    @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+    Uni<Void> drain() {
+        return outbox.drainOnce().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "Outbox drain failed; it runs again next tick"))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */
+    @Singleton
+    public static class JobsDisabled implements Scheduled.SkipPredicate {
+        @Inject
+        ForewarnConfig config;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.jobs().enabled();
+        }
+    }
+}

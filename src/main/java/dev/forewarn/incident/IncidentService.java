@@ -1,0 +1,159 @@
+package dev.forewarn.incident;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.incident.model.IncidentAction;
+import dev.forewarn.incident.model.IncidentPolicy;
+import dev.forewarn.notify.NoticeKind;
+import dev.forewarn.quality.model.RegionState;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a region's settled quality change to its incidents and queues the customer notices it calls for.
+ *
+ * <p>Must run inside the caller's transaction: the incident change, its timeline event and the outbox rows
+ * are committed together, so a crash either keeps all of them or none.
+ */
+@ApplicationScoped
+public class IncidentService {
+    private static final Logger LOG = Logger.getLogger(IncidentService.class);
+
+    private static final String FAN_OUT_TO_REGION_CUSTOMERS = """
+            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
+            SELECT :incident, :event, c.id, :kind, 'PENDING', 0, :now, :now
+              FROM customer c WHERE :region = ANY (c.regions)
+            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+
+    // An all-clear goes to those told about the incident, not to customers who never heard of it.
+    private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = """
+            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
+            SELECT DISTINCT :incident, :event, n.customer_id, :kind, 'PENDING', 0, :now, :now
+              FROM notice n WHERE n.incident_id = :incident
+            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+
+    @Inject
+    IncidentRepository incidents;
+    @Inject
+    IncidentEventRepository events;
+    @Inject
+    MaintenanceWindowRepository maintenance;
+    @Inject
+    ForewarnConfig config;
+
+    /** The outcome of one applied change: the event recorded (if any) and how many notices were queued. */
+    public record Applied(Optional<IncidentEvent> event, int noticesQueued) {
+        static Applied nothing() {
+            return new Applied(Optional.empty(), 0);
+        }
+    }
+
+    /** Records what the change from {@code from} to {@code to} means; call within a transaction. */
+    public Uni<Applied> applyChange(String regionId, RegionState to, String evidenceJson, Instant now) {
+        return incidents.findOpen(regionId)
+                .chain(open -> incidents.findLastResolved(regionId)
+                        .chain(lastResolved -> {
+                            IncidentAction action = IncidentPolicy.decide(to,
+                                    Optional.ofNullable(open).map(i -> new IncidentPolicy.OpenIncident(
+                                            i.id, RegionState.valueOf(i.state), RegionState.valueOf(i.worstState))),
+                                    Optional.ofNullable(lastResolved).map(i -> new IncidentPolicy.ResolvedIncident(
+                                            i.id, i.resolvedAt)),
+                                    config.notices().coolDown(), now);
+                            return perform(action, regionId, open, lastResolved, evidenceJson, now);
+                        }));
+    }
+
+    private Uni<Applied> perform(IncidentAction action, String regionId, Incident open, Incident lastResolved,
+                                 String evidence, Instant now) {
+        if (action instanceof IncidentAction.Open o) {
+            Incident incident = new Incident();
+            incident.regionId = regionId;
+            incident.status = Incident.OPEN;
+            incident.state = o.state().name();
+            incident.worstState = o.state().name();
+            incident.openedAt = now;
+            incident.updatedAt = now;
+            incident.evidence = evidence;
+            return incidents.persist(incident).chain(() -> record(incident, "OPENED", null, o.state(),
+                    NoticeKind.WARNING, evidence, now));
+        }
+        if (action instanceof IncidentAction.Recur r) {
+            lastResolved.status = Incident.OPEN;
+            lastResolved.state = r.state().name();
+            lastResolved.worstState = r.state().name();
+            lastResolved.resolvedAt = null;
+            lastResolved.updatedAt = now;
+            lastResolved.evidence = evidence;
+            return record(lastResolved, "RECURRED", RegionState.HEALTHY, r.state(), NoticeKind.UPDATE, evidence, now);
+        }
+        if (action instanceof IncidentAction.Worsen w) {
+            open.state = w.to().name();
+            if (w.notify()) {
+                open.worstState = w.to().name();
+            }
+            open.updatedAt = now;
+            open.evidence = evidence;
+            return record(open, "WORSENED", w.from(), w.to(), w.notify() ? NoticeKind.UPDATE : null, evidence, now);
+        }
+        if (action instanceof IncidentAction.Improve i) {
+            open.state = i.to().name();
+            open.updatedAt = now;
+            open.evidence = evidence;
+            return record(open, "IMPROVED", i.from(), i.to(), null, evidence, now);
+        }
+        if (action instanceof IncidentAction.Resolve r) {
+            open.status = Incident.RESOLVED;
+            open.resolvedAt = now;
+            open.updatedAt = now;
+            open.evidence = evidence;
+            return record(open, "RESOLVED", r.from(), RegionState.HEALTHY, NoticeKind.ALL_CLEAR, evidence, now);
+        }
+        return Uni.createFrom().item(Applied.nothing());
+    }
+
+    private Uni<Applied> record(Incident incident, String kind, RegionState from, RegionState to,
+                                NoticeKind noticeKind, String evidence, Instant now) {
+        // The all-clear is never muted: customers who were warned must hear that it is over.
+        Uni<Boolean> muted = noticeKind == null || noticeKind == NoticeKind.ALL_CLEAR
+                ? Uni.createFrom().item(false)
+                : maintenance.isUnderMaintenance(incident.regionId, now);
+        return muted.chain(isMuted -> {
+            IncidentEvent event = new IncidentEvent();
+            event.incidentId = incident.id;
+            event.at = now;
+            event.kind = kind;
+            event.fromState = from == null ? null : from.name();
+            event.toState = to.name();
+            event.noticeKind = noticeKind == null ? null : noticeKind.name();
+            event.muted = isMuted;
+            event.evidence = evidence;
+            return events.persist(event)
+                    .chain(() -> events.flush())
+                    .chain(() -> noticeKind == null || isMuted
+                            ? Uni.createFrom().item(0)
+                            : fanOut(incident, event, noticeKind, now))
+                    .invoke(queued -> LOG.infof("Region %s: incident #%d %s (%s -> %s)%s, %d notice(s) queued",
+                            incident.regionId, incident.id, kind, from, to,
+                            isMuted ? " during maintenance, notices held back" : "", queued))
+                    .map(queued -> new Applied(Optional.of(event), queued));
+        });
+    }
+
+    private Uni<Integer> fanOut(Incident incident, IncidentEvent event, NoticeKind kind, Instant now) {
+        String sql = kind == NoticeKind.ALL_CLEAR ? FAN_OUT_TO_NOTIFIED_CUSTOMERS : FAN_OUT_TO_REGION_CUSTOMERS;
+        return incidents.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql)
+                    .setParameter("incident", incident.id)
+                    .setParameter("event", event.id)
+                    .setParameter("kind", kind.name())
+                    .setParameter("now", now);
+            if (kind != NoticeKind.ALL_CLEAR) {
+                query.setParameter("region", incident.regionId);
+            }
+            return query.executeUpdate();
+        });
+    }
+}

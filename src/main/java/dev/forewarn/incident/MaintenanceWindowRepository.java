@@ -1,0 +1,23 @@
+package dev.forewarn.incident;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Stored maintenance windows. */
+@ApplicationScoped
+public class MaintenanceWindowRepository implements PanacheRepository<MaintenanceWindow> {
+
+    public Uni<Boolean> isUnderMaintenance(String regionId, Instant at) {
+        return count("regionId = ?1 and startsAt <= ?2 and endsAt > ?2", regionId, at).map(n -> n > 0);
+    }
+
+    public Uni<List<MaintenanceWindow>> forRegion(String regionId, Instant endingAfter) {
+        if (regionId == null) {
+            return list("endsAt > ?1 order by startsAt", endingAfter);
+        }
+        return list("regionId = ?1 and endsAt > ?2 order by startsAt", regionId, endingAfter);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.forewarn.notify;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Notice counters by kind and outcome, and the outbox backlog gauge, all registered at zero up front. */
+@ApplicationScoped
+public class NoticeMetrics {
+    private static final String[] OUTCOMES = {"sent", "retry", "failed"};
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private volatile double backlog;
+    private volatile double oldestPendingSeconds;
+
+    @Inject
+    public NoticeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (NoticeKind kind : NoticeKind.values()) {
+            for (String outcome : OUTCOMES) {
+                counter(kind.name(), outcome);
+            }
+        }
+        Gauge.builder("forewarn.outbox.backlog", this, m -> m.backlog)
+                .tag("channel", "email").description("Notices queued and not yet sent or failed")
+                .register(registry);
+        Gauge.builder("forewarn.outbox.oldest.pending.seconds", this, m -> m.oldestPendingSeconds)
+                .tag("channel", "email").description("Age of the oldest queued notice")
+                .register(registry);
+    }
+
+    void counted(String kind, String outcome) {
+        counter(kind, outcome).increment();
+    }
+
+    private Counter counter(String kind, String outcome) {
+        return counters.computeIfAbsent(kind + "/" + outcome, k -> Counter.builder("forewarn.notices")
+                .tag("channel", "email").tag("kind", kind.toLowerCase()).tag("outcome", outcome)
+                .description("Customer notice delivery attempts by outcome")
+                .register(registry));
+    }
+
+    /** Re-reads the backlog figures from the database. */
+    public Uni<Void> refreshBacklog() {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) "
+                                + "FROM notice WHERE status = 'PENDING'", Object[].class).getSingleResult()))
+                .invoke(row -> {
+                    backlog = ((Number) row[0]).doubleValue();
+                    oldestPendingSeconds = ((Number) row[1]).doubleValue();
+                })
+                .replaceWithVoid();
+    }
+}

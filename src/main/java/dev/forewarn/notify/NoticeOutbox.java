@@ -1,0 +1,246 @@
+package dev.forewarn.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.customer.Customer;
+import dev.forewarn.customer.CustomerRepository;
+import dev.forewarn.incident.Incident;
+import dev.forewarn.incident.IncidentEvent;
+import dev.forewarn.incident.IncidentEventRepository;
+import dev.forewarn.incident.IncidentRepository;
+import dev.forewarn.notify.email.EmailSender;
+import dev.forewarn.notify.email.NoticeFacts;
+import dev.forewarn.notify.email.NoticeRenderer;
+import dev.forewarn.notify.email.RenderedNotice;
+import dev.forewarn.notify.model.RetrySchedule;
+import dev.forewarn.quality.RegionCatalog;
+import dev.forewarn.quality.model.RegionEvidence;
+import dev.forewarn.quality.model.RegionState;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the notice outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED}, renders and sends them, and
+ * records each outcome.
+ *
+ * <p>Guarantee: a claim moves the row's next attempt one lease into the future before anything is sent, so
+ * two drains (or replicas) never send the same row at once. A crash after the SMTP server accepted a notice
+ * but before the outcome was recorded sends that one notice again after the lease — the only way a customer
+ * can get a duplicate; it carries the same {@code X-Forewarn-Notice} header so it can be recognised.
+ */
+@ApplicationScoped
+public class NoticeOutbox {
+    private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
+
+    private static final String CLAIM = """
+            UPDATE notice SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+             WHERE id IN (SELECT id FROM notice
+                           WHERE status = 'PENDING' AND next_attempt_at <= :now
+                           ORDER BY next_attempt_at, id
+                           LIMIT :limit
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING *""";
+
+    @Inject
+    IncidentRepository incidents;
+    @Inject
+    IncidentEventRepository events;
+    @Inject
+    CustomerRepository customers;
+    @Inject
+    RegionCatalog regions;
+    @Inject
+    EmailSender email;
+    @Inject
+    NoticeRenderer renderer;
+    @Inject
+    NoticeMetrics metrics;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper mapper;
+
+    private volatile String failingSince;
+
+    /** One claimed notice with what it needs to be rendered, or why it cannot be. */
+    record Claimed(Notice notice, NoticeFacts facts, List<String> to, String unsendable) {
+    }
+
+    /** An attempt's outcome, to be recorded. */
+    record Outcome(Claimed claimed, DeliveryResult result, RenderedNotice rendered) {
+    }
+
+    /** Claims, sends and records one batch; returns how many notices were attempted. */
+    public Uni<Integer> drainOnce() {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> claim(now).chain(this::prepare))
+                .chain(batch -> Multi.createFrom().iterable(batch)
+                        .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
+                        .collect().asList())
+                .chain(outcomes -> outcomes.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Panache.withTransaction(() -> Multi.createFrom().iterable(outcomes)
+                                .onItem().transformToUniAndConcatenate(o -> record(o, clock.instant()))
+                                .collect().asList()).map(List::size))
+                .chain(n -> metrics.refreshBacklog().replaceWith(n));
+    }
+
+    /** Drains until nothing is due; for tests and shutdown. */
+    public Uni<Integer> drainAll() {
+        return drainOnce().chain(n -> n == 0 ? Uni.createFrom().item(0) : drainAll().map(m -> m + n));
+    }
+
+    private Uni<List<Notice>> claim(Instant now) {
+        return incidents.getSession().chain(s -> s.createNativeQuery(CLAIM, Notice.class)
+                .setParameter("leaseUntil", now.plus(config.notices().claimLease()))
+                .setParameter("now", now)
+                .setParameter("limit", config.notices().batchSize())
+                .getResultList());
+    }
+
+    private Uni<List<Claimed>> prepare(List<Notice> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> incidentIds = claimed.stream().map(n -> n.incidentId).distinct().toList();
+        List<Long> eventIds = claimed.stream().map(n -> n.eventId).distinct().toList();
+        List<String> customerIds = claimed.stream().map(n -> n.customerId).distinct().toList();
+        return incidents.list("id in ?1", incidentIds)
+                .chain(is -> events.list("id in ?1", eventIds)
+                        .chain(es -> customers.byIds(customerIds)
+                                .map(cs -> {
+                                    Map<Long, Incident> byIncident = index(is, i -> i.id);
+                                    Map<Long, IncidentEvent> byEvent = index(es, e -> e.id);
+                                    Map<String, Customer> byCustomer = index(cs, c -> c.id);
+                                    return claimed.stream().map(n -> facts(n, byIncident.get(n.incidentId),
+                                            byEvent.get(n.eventId), byCustomer.get(n.customerId))).toList();
+                                })));
+    }
+
+    private Claimed facts(Notice n, Incident incident, IncidentEvent event, Customer customer) {
+        if (customer == null) {
+            return new Claimed(n, null, List.of(), "customer " + n.customerId + " no longer exists");
+        }
+        List<String> to = customer.emails == null ? List.of() : Arrays.stream(customer.emails).toList();
+        if (to.isEmpty()) {
+            return new Claimed(n, null, to, "customer " + customer.id + " has no notice address");
+        }
+        try {
+            RegionEvidence e = mapper.readValue(event.evidence, RegionEvidence.class);
+            NoticeKind kind = NoticeKind.valueOf(n.kind);
+            String regionName = regions.find(incident.regionId).map(RegionCatalog.Region::displayName)
+                    .orElse(incident.regionId);
+            NoticeFacts facts = new NoticeFacts(kind, incident.id, customer.name, customer.language,
+                    ZoneId.of(customer.timeZone), incident.regionId, regionName,
+                    RegionState.valueOf(event.toState),
+                    event.fromState == null ? null : RegionState.valueOf(event.fromState),
+                    "RECURRED".equals(event.kind), incident.openedAt, event.at,
+                    kind == NoticeKind.ALL_CLEAR ? event.at : null,
+                    e.medianMos(), e.worstDecileMos(), e.p95RttMs(), e.medianJitterMs(), e.meanLossRatio(),
+                    e.unreachableShare(), e.nodesUnreachable(), e.nodesExpected());
+            return new Claimed(n, facts, to, null);
+        } catch (Exception ex) {
+            return new Claimed(n, null, to, "cannot compose notice: " + ex.getMessage());
+        }
+    }
+
+    private Uni<Outcome> attempt(Claimed c) {
+        if (c.unsendable() != null) {
+            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(c.unsendable()), null));
+        }
+        RenderedNotice rendered;
+        try {
+            rendered = renderer.render(c.facts());
+        } catch (RuntimeException ex) {
+            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(
+                    "cannot render notice: " + ex.getMessage()), null));
+        }
+        return email.send(rendered, c.to(), c.notice().id).map(r -> new Outcome(c, r, rendered));
+    }
+
+    private Uni<Void> record(Outcome o, Instant now) {
+        Notice n = o.claimed().notice();
+        String kind = n.kind;
+        RetrySchedule schedule = new RetrySchedule(config.notices().initialBackoff(), config.notices().maxBackoff(),
+                config.notices().giveUpAfter());
+        if (o.result() instanceof DeliveryResult.Delivered) {
+            noteRecovered();
+            metrics.counted(kind, "sent");
+            return update(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
+                    o.rendered().subject());
+        }
+        if (o.result() instanceof DeliveryResult.Retryable r) {
+            noteFailing(r.reason());
+            RetrySchedule.Next next = schedule.afterFailure(n.attempts, n.createdAt, now,
+                    ThreadLocalRandom.current().nextDouble());
+            if (next instanceof RetrySchedule.RetryAt at) {
+                metrics.counted(kind, "retry");
+                return update(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
+            }
+            return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
+        }
+        return giveUp(n, ((DeliveryResult.Permanent) o.result()).reason(), now);
+    }
+
+    private Uni<Void> giveUp(Notice n, String why, Instant now) {
+        LOG.warnf("Email channel: notice #%d (%s, incident #%d, customer %s) failed for good: %s",
+                n.id, n.kind, n.incidentId, n.customerId, why);
+        metrics.counted(n.kind, "failed");
+        return update(n.id, Notice.FAILED, now, why, null, null, null);
+    }
+
+    private Uni<Void> update(long id, String status, Instant nextAttemptAt, String error, Instant sentAt,
+                             String recipients, String subject) {
+        return incidents.getSession().chain(s -> s.createNativeQuery("""
+                        UPDATE notice SET status = :status, next_attempt_at = :next, last_error = :error,
+                               sent_at = coalesce(:sentAt, sent_at), recipients = coalesce(:recipients, recipients),
+                               subject = coalesce(:subject, subject)
+                         WHERE id = :id AND status = 'PENDING'""")
+                .setParameter("status", status)
+                .setParameter("next", nextAttemptAt)
+                .setParameter("error", error == null ? null : truncate(error))
+                .setParameter("sentAt", sentAt)
+                .setParameter("recipients", recipients)
+                .setParameter("subject", subject)
+                .setParameter("id", id)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private void noteFailing(String reason) {
+        if (failingSince == null) {
+            failingSince = reason;
+            LOG.warnf("Email channel: SMTP delivery failing (%s); notices stay queued and are retried with backoff",
+                    reason);
+        }
+    }
+
+    private void noteRecovered() {
+        if (failingSince != null) {
+            failingSince = null;
+            LOG.info("Email channel: SMTP delivery works again; queued notices are going out");
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
+        return values.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.forewarn.probe;
+
+import dev.forewarn.probe.format.ProbeFormatException;
+import dev.forewarn.probe.http.FetchException;
+import java.util.concurrent.CompletionException;
+
+/** Maps a failed fetch or parse to the bounded metric reason and a log detail naming the target. */
+final class FetchFailures {
+    private FetchFailures() {
+    }
+
+    static String reason(Throwable t) {
+        Throwable cause = unwrap(t);
+        if (cause instanceof FetchException f) {
+            return f.kind().name().toLowerCase();
+        }
+        if (cause instanceof ProbeFormatException) {
+            return "malformed";
+        }
+        return "io";
+    }
+
+    static String detail(String target, Throwable t) {
+        Throwable cause = unwrap(t);
+        return target + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

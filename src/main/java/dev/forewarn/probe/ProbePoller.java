@@ -1,0 +1,117 @@
+package dev.forewarn.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.quality.RegionCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Polls the configured probe sources and records their samples; one failing source never stops the others. */
+@ApplicationScoped
+public class ProbePoller {
+
+    private final Map<String, ProbeSource> sources = new LinkedHashMap<>();
+    private final Map<String, SourceHealth> health = new LinkedHashMap<>();
+    private final ProbeStore store;
+    private final Clock clock;
+    private final ForewarnConfig config;
+
+    @Inject
+    public ProbePoller(ForewarnConfig config, RegionCatalog catalog, ProbeStore store, Clock clock,
+                       MeterRegistry registry, ObjectMapper mapper) {
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+        HttpFetcher fetcher = new HttpFetcher();
+        new TreeMap<>(config.sources()).forEach((name, source) -> {
+            SourceHealth h = new SourceHealth(name, source.type().name().toLowerCase(), registry);
+            health.put(name, h);
+            List<RegionCatalog.Region> regions = catalog.fedBy(name);
+            if (source.type() != ForewarnConfig.SourceType.PUSH && source.url().isEmpty()) {
+                throw new IllegalStateException("forewarn.sources." + name + ".url is required for a "
+                        + source.type().name().toLowerCase() + " source");
+            }
+            switch (source.type()) {
+                case BLACKBOX -> sources.put(name, new BlackboxSource(source, regions, fetcher, h));
+                case PROMETHEUS -> {
+                    for (String q : source.queries().keySet()) {
+                        if (!Set.of("rtt", "jitter", "loss", "up").contains(q)) {
+                            throw new IllegalStateException("forewarn.sources." + name + ".queries." + q
+                                    + " is not one of rtt, jitter, loss, up");
+                        }
+                    }
+                    if (!source.queries().containsKey("rtt") && !source.queries().containsKey("up")) {
+                        throw new IllegalStateException("forewarn.sources." + name
+                                + ".queries needs at least rtt or up");
+                    }
+                    sources.put(name, new PrometheusSource(source, regions, fetcher, h, mapper));
+                }
+                case JSON -> sources.put(name, new JsonSource(source, regions.stream().collect(
+                        Collectors.toUnmodifiableMap(RegionCatalog.Region::id, r -> r.nodes().keySet())),
+                        fetcher, h, mapper, config.evaluation().sampleWindow()));
+                case PUSH -> {
+                    // Pushed data arrives through ProbeResource; nothing to poll.
+                }
+            }
+        });
+    }
+
+    /** Names of the sources that are polled. */
+    public Set<String> polledSources() {
+        return sources.keySet();
+    }
+
+    /** Polls one source once and records what it delivered. */
+    public Uni<Integer> poll(String sourceName) {
+        ProbeSource source = sources.get(sourceName);
+        if (source == null) {
+            return Uni.createFrom().item(0);
+        }
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        return source.poll(now)
+                .invoke(samples -> samples.forEach(store::record))
+                .invoke(() -> health.get(sourceName).timed(Duration.ofNanos(System.nanoTime() - started)))
+                .map(List::size);
+    }
+
+    /** Polls every source once, one after the other. */
+    public Uni<Integer> pollAll() {
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (String name : sources.keySet()) {
+            chain = chain.chain(n -> poll(name).map(m -> m + n));
+        }
+        return chain;
+    }
+
+    /** Records a failure or rejection of pushed data against the push source's health. */
+    void pushRejected(String sourceName, String detail) {
+        SourceHealth h = health.get(sourceName);
+        if (h != null) {
+            h.failed("rejected", detail);
+        }
+    }
+
+    void pushAccepted(String sourceName, boolean clean) {
+        SourceHealth h = health.get(sourceName);
+        if (h != null) {
+            h.succeeded(clock.instant(), clean);
+        }
+    }
+
+    ForewarnConfig config() {
+        return config;
+    }
+}

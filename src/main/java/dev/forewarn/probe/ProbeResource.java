@@ -1,0 +1,83 @@
+package dev.forewarn.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.probe.format.ProbeFormatException;
+import dev.forewarn.probe.format.ProbeReport;
+import dev.forewarn.probe.format.ProbeReportJson;
+import dev.forewarn.probe.format.ProbeReportValidator;
+import dev.forewarn.probe.format.Rejection;
+import dev.forewarn.probe.format.ValidatedReport;
+import dev.forewarn.quality.RegionCatalog;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Receives Forewarn JSON probe reports pushed by in-house agents (regions fed by a {@code push} source). */
+@Path("/api/probes")
+public class ProbeResource {
+
+    /** What happened to a pushed report. */
+    public record PushResult(int accepted, List<Rejection> rejected) {
+    }
+
+    /** A report that could not be read at all. */
+    public record PushError(String error) {
+    }
+
+    @Inject
+    RegionCatalog catalog;
+    @Inject
+    ProbeStore store;
+    @Inject
+    ProbePoller poller;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push probe readings in the Forewarn JSON format (docs/probe-json-format.md)")
+    public Response push(String body) {
+        Instant now = clock.instant();
+        ProbeReport report;
+        try {
+            report = ProbeReportJson.parse(body, mapper);
+        } catch (ProbeFormatException e) {
+            return Response.status(400).entity(new PushError(e.getMessage())).build();
+        }
+        Map<String, Set<String>> pushRegions = catalog.all().stream()
+                .filter(r -> config.sources().get(r.source()).type() == ForewarnConfig.SourceType.PUSH)
+                .collect(Collectors.toUnmodifiableMap(RegionCatalog.Region::id, r -> r.nodes().keySet()));
+        ValidatedReport validated = ProbeReportValidator.validate(report, pushRegions, now,
+                JsonSource.MAX_FUTURE_SKEW, config.evaluation().sampleWindow());
+        validated.accepted().forEach(store::record);
+        String agent = report == null || report.agent() == null ? "unnamed agent" : report.agent();
+        validated.accepted().stream().map(s -> catalog.find(s.region()).orElseThrow().source()).distinct()
+                .forEach(source -> poller.pushAccepted(source, validated.rejected().isEmpty()));
+        if (!validated.rejected().isEmpty()) {
+            pushRegions.keySet().stream().map(r -> catalog.find(r).orElseThrow().source()).distinct().findFirst()
+                    .ifPresent(source -> poller.pushRejected(source, "push from " + agent + ": "
+                            + validated.rejected().size() + " reading(s) rejected, first: "
+                            + validated.rejected().get(0)));
+        }
+        PushResult result = new PushResult(validated.accepted().size(), validated.rejected());
+        int status = validated.accepted().isEmpty() && !validated.rejected().isEmpty() ? 400 : 202;
+        return Response.status(status).entity(result).build();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.forewarn.probe;
+
+import dev.forewarn.quality.model.NodeSample;
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.List;
+
+/** A polled source of probe samples; failures are reported to its {@link SourceHealth}, never thrown. */
+interface ProbeSource {
+
+    /** Polls once and returns the samples it got (possibly none). */
+    Uni<List<NodeSample>> poll(Instant now);
+}

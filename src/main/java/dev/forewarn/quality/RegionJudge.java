@@ -1,0 +1,157 @@
+package dev.forewarn.quality;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.incident.IncidentService;
+import dev.forewarn.probe.ProbeStore;
+import dev.forewarn.quality.model.Hysteresis;
+import dev.forewarn.quality.model.HysteresisPolicy;
+import dev.forewarn.quality.model.HysteresisStep;
+import dev.forewarn.quality.model.MosEstimator;
+import dev.forewarn.quality.model.NodeMeasurement;
+import dev.forewarn.quality.model.NodeWindow;
+import dev.forewarn.quality.model.RegionAssessment;
+import dev.forewarn.quality.model.RegionEvaluator;
+import dev.forewarn.quality.model.RegionState;
+import dev.forewarn.quality.model.RegionStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Judges every region once per evaluation tick: folds fresh samples into node measurements, assesses the
+ * region, applies hysteresis, and hands settled changes to the incident service — all in one transaction
+ * per tick, so the stored judgement and the incidents it caused never disagree.
+ */
+@ApplicationScoped
+public class RegionJudge {
+    private static final Logger LOG = Logger.getLogger(RegionJudge.class);
+
+    @Inject
+    RegionCatalog catalog;
+    @Inject
+    ProbeStore store;
+    @Inject
+    IncidentService incidents;
+    @Inject
+    RegionStatusRepository statusRepository;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    RegionMetrics metrics;
+
+    private final Map<String, RegionStatus> statuses = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+
+    /** One region's outcome of a tick. */
+    public record Judgement(String regionId, RegionAssessment assessment, HysteresisStep step) {
+    }
+
+    /** Evaluates all regions at the clock's current instant. */
+    public Uni<List<Judgement>> evaluateAll() {
+        Instant now = clock.instant();
+        return loadStatuses().chain(() -> {
+            List<Judgement> judgements = judge(now);
+            return Panache.withTransaction(() -> Multi.createFrom().iterable(judgements)
+                            .onItem().transformToUniAndConcatenate(j -> persist(j, now))
+                            .collect().last())
+                    .invoke(() -> judgements.forEach(j -> {
+                        statuses.put(j.regionId(), j.step().next());
+                        metrics.update(j.regionId(), j.assessment(), j.step().next().shown());
+                    }))
+                    .replaceWith(judgements);
+        });
+    }
+
+    /** The in-memory judgement of a region, if it was evaluated since start-up. */
+    public Optional<RegionStatus> status(String regionId) {
+        return Optional.ofNullable(statuses.get(regionId));
+    }
+
+    /** Forgets the in-memory state so the next tick reloads it from the database (a simulated restart). */
+    public void forget() {
+        statuses.clear();
+        loaded = false;
+    }
+
+    private List<Judgement> judge(Instant now) {
+        MosEstimator mos = new MosEstimator(config.evaluation().codecDelay().toNanos() / 1_000_000.0);
+        HysteresisPolicy policy = new HysteresisPolicy(config.evaluation().sustainedWindow(),
+                config.evaluation().recoveryWindow());
+        List<Judgement> out = new ArrayList<>();
+        for (RegionCatalog.Region region : catalog.all()) {
+            List<NodeMeasurement> measurements = new ArrayList<>();
+            for (String node : region.nodes().keySet()) {
+                NodeWindow.summarize(node, store.recent(region.id(), node, now, config.evaluation().sampleWindow()),
+                        now, config.evaluation().sampleWindow(), mos).ifPresent(measurements::add);
+            }
+            RegionAssessment assessment = RegionEvaluator.assess(region.nodes().size(), measurements,
+                    region.thresholds());
+            RegionStatus current = statuses.getOrDefault(region.id(), RegionStatus.initial());
+            HysteresisStep step = Hysteresis.advance(current, assessment.state(), now, policy);
+            if (current.shown() != step.next().shown()) {
+                LOG.infof("Region %s observed %s: %s", region.id(), step.next().shown(),
+                        assessment.evidence().reason());
+            }
+            out.add(new Judgement(region.id(), assessment, step));
+        }
+        return out;
+    }
+
+    private Uni<Void> persist(Judgement j, Instant now) {
+        RegionStatus next = j.step().next();
+        RegionStatusRow row = new RegionStatusRow();
+        row.regionId = j.regionId();
+        row.settledState = next.settled().name();
+        row.observedState = next.observed().name();
+        row.pendingState = next.pending() == null ? null : next.pending().name();
+        row.pendingSince = next.pendingSince();
+        row.lastKnownAt = next.lastKnownAt();
+        row.evaluatedAt = now;
+        row.evidence = json(j.assessment().evidence());
+        Uni<Integer> written = statusRepository.upsert(row);
+        if (j.step().change().isEmpty()) {
+            return written.replaceWithVoid();
+        }
+        RegionState to = j.step().change().get().to();
+        return written.chain(() -> incidents.applyChange(j.regionId(), to, row.evidence, now)).replaceWithVoid();
+    }
+
+    private Uni<Void> loadStatuses() {
+        if (loaded) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> statusRepository.listAll()).invoke(rows -> {
+            for (RegionStatusRow row : rows) {
+                statuses.put(row.regionId, new RegionStatus(RegionState.valueOf(row.settledState),
+                        RegionState.valueOf(row.observedState),
+                        row.pendingState == null ? null : RegionState.valueOf(row.pendingState),
+                        row.pendingSince, row.lastKnownAt));
+            }
+            loaded = true;
+        }).replaceWithVoid();
+    }
+
+    private String json(Object evidence) {
+        try {
+            return mapper.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence not serialisable", e);
+        }
+    }
+}
