@@ -44,6 +44,8 @@ public final class RegionEvaluator {
         Double meanLoss = reachable.isEmpty() ? null
                 : reachable.stream().mapToDouble(NodeMeasurement::lossRatio).average().orElseThrow();
 
+        // The MOS figures are null only when no node is reachable; the unreachable share is then 1, an outage,
+        // so the MOS rules below never see null.
         RegionState state;
         String reason;
         if (nodesExpected == 0 || reporting == 0 || (double) reporting / nodesExpected < t.minReportingShare()) {
