@@ -10,14 +10,19 @@ package dev.forewarn.quality.model;
  * Rosenbluth ("Voice over IP performance monitoring", ACM SIGCOMM CCR, 2001):
  *
  * <pre>
- *   one-way latency   d  = rttMs / 2
- *   effective latency Le = d + 2 * jitterMs + codecDelayMs
+ *   effective latency Le = rttMs + 2 * jitterMs + codecDelayMs
  *   R = 93.2 - Le / 40            if Le &lt; 160 ms
  *   R = 93.2 - (Le - 120) / 10    otherwise
  *   R = R - 2.5 * lossPercent     (lossPercent = lossRatio * 100)
  *   R clamped to [0, 100]
  *   MOS = 1 + 0.035 R + 7e-6 R (R - 60) (100 - R), clamped to [1, 4.5]
  * </pre>
+ *
+ * <p>Latency is the measured round-trip time, not an estimated one-way delay: probes observe RTT, and
+ * the one-way share of a real call path (client ↔ edge ↔ client) is not known. Using the full RTT is the
+ * common reading of the simplified form and the conservative one — it warns a little earlier, which is what
+ * an advance notice is for. With it, 30 ms RTT / 5 ms jitter / no loss rates 4.38, 250 ms / 40 ms / 4 %
+ * rates 3.16 (degraded), and 300 ms / 40 ms / 3 % rates 3.03 (poor).
  *
  * <p>Unreachable nodes have no latency to rate; callers give them MOS 1 themselves (see {@link NodeWindow}).
  */
@@ -44,7 +49,7 @@ public final class MosEstimator {
         if (lossRatio > 1) {
             throw new IllegalArgumentException("lossRatio must be at most 1 but was " + lossRatio);
         }
-        double effectiveLatency = rttMs / 2 + 2 * jitterMs + codecDelayMs;
+        double effectiveLatency = rttMs + 2 * jitterMs + codecDelayMs;
         double r = effectiveLatency < 160
                 ? 93.2 - effectiveLatency / 40
                 : 93.2 - (effectiveLatency - 120) / 10;

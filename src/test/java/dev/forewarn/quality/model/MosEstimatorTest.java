@@ -13,16 +13,18 @@ class MosEstimatorTest {
 
     @ParameterizedTest(name = "rtt {0} ms, jitter {1} ms, loss {2} -> MOS {3}")
     @CsvSource({
-            // a good line: Le = 20 + 4 + 10 = 34, R = 92.35
-            "40,   2,  0.00, 4.39",
+            // a good line: Le = 40 + 4 + 10 = 54, R = 91.85
+            "40,   2,  0.00, 4.38",
             // best possible path: only the codec delay remains
             "0,    0,  0.00, 4.40",
-            // 300 ms RTT / 40 ms jitter / 3 % loss: Le = 240, R = 73.7; noticeable but above 3.6 with one-way latency
-            "300,  40, 0.03, 3.77",
-            // long-haul 600 ms RTT with the same jitter and loss: R = 58.7, poor
-            "600,  40, 0.03, 3.03",
-            // 20 % loss alone drags a clean path to R = 42.35
-            "40,   2,  0.20, 2.18",
+            // 300 ms RTT / 40 ms jitter / 3 % loss: Le = 390, R = 58.7; poor, well below 3.6
+            "300,  40, 0.03, 3.03",
+            // the demo's degraded region, 250 ms / 40 ms / 4 %: R = 61.2, degraded
+            "250,  40, 0.04, 3.16",
+            // long-haul 600 ms RTT with the same jitter and loss: R = 28.7, unusable
+            "600,  40, 0.03, 1.56",
+            // 20 % loss alone drags a clean path to R = 41.85
+            "40,   2,  0.20, 2.16",
             // total loss clamps R to 0 and MOS to its floor
             "40,   2,  1.00, 1.00",
     })
@@ -33,11 +35,11 @@ class MosEstimatorTest {
     @ParameterizedTest(name = "rtt {0} ms, jitter {1} ms, loss {2} -> R {3}")
     @CsvSource({
             // just under the 160 ms knee: Le = 159.9 on the gentle slope
-            "299.8, 0, 0, 89.2025",
+            "149.9, 0, 0, 89.2025",
             // at the knee the steep slope starts and agrees with the gentle one
-            "300,   0, 0, 89.2",
+            "150,   0, 0, 89.2",
             // far past the knee: Le = 510
-            "1000,  0, 0, 54.2",
+            "500,   0, 0, 54.2",
             // huge latency clamps R at 0
             "5000,  0, 0, 0",
     })
@@ -85,10 +87,10 @@ class MosEstimatorTest {
 
     @ParameterizedTest(name = "codec delay {0} ms lowers R by {1}")
     @CsvSource({
-            // no codec delay: Le = 34 - 10 = 24
-            "0,  92.6",
-            // 40 ms codec delay: Le = 64
-            "40, 91.6",
+            // no codec delay: Le = 40 + 4 = 44
+            "0,  92.1",
+            // 40 ms codec delay: Le = 84
+            "40, 91.1",
     })
     void countsTheCodecDelay(double codecDelayMs, double expectedR) {
         assertThat(new MosEstimator(codecDelayMs).rFactor(40, 2, 0)).isCloseTo(expectedR, within(1e-9));
