@@ -1,0 +1,47 @@
+package dev.forewarn.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Direct SQL against the test database, for wiping state between tests and reading what was stored. */
+public final class Db {
+    private static final String URL = "jdbc:postgresql://" + env("FOREWARN_DB_HOST", "127.0.0.1") + ":"
+            + env("FOREWARN_DB_PORT", "5432") + "/" + env("FOREWARN_TEST_DB_NAME", "test");
+
+    private Db() {
+    }
+
+    public static void wipe() {
+        exec("TRUNCATE notice, incident_event, incident, region_status, maintenance_window, customer "
+                + "RESTART IDENTITY CASCADE");
+    }
+
+    public static void exec(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, env("FOREWARN_DB_USER", "postgres"), env("FOREWARN_DB_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
