@@ -13,14 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * Renders a {@link NoticeFacts} into subject, text and HTML from the Qute templates under
- * {@code templates/notices/}, in English or Simplified Chinese ({@code zh-CN}); any other language falls back to English.
- *
- * <p>Language tags are matched leniently: {@code zh-CN}, {@code zh_CN}, {@code zh}, {@code zh-Hans} and
- * {@code zh-Hans-CN} select Simplified Chinese; every other tag, including {@code null}, selects {@code en}.
- * Templates receive only pre-formatted Strings and booleans as top-level data, so they need no reflection.
- */
+/** Renders {@link NoticeFacts} into a customer email from the Qute templates under {@code templates/notices/}. */
 public final class NoticeRenderer {
 
     static final String ENGLISH = "en";
@@ -39,6 +32,16 @@ public final class NoticeRenderer {
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 
+    /**
+     * Renders the notice in the customer's language: {@code en} or Simplified Chinese; any other language falls back
+     * to {@code en}.
+     *
+     * <p>Tags are matched leniently: {@code zh-CN}, {@code zh_CN}, {@code zh}, {@code zh-Hans}, {@code zh-SG} (any
+     * case) select {@code zh-CN}; Traditional Chinese, every other tag and {@code null} select {@code en}. Templates
+     * receive only pre-formatted Strings and booleans as top-level data, so they need no reflection.
+     *
+     * @throws IllegalStateException when the engine has no template for the kind and language, naming its id
+     */
     public RenderedNotice render(NoticeFacts facts) {
         String language = supportedLanguage(facts.language());
         Map<String, Object> data = templateData(facts, language);
