@@ -1,8 +1,10 @@
 package dev.forewarn.notify;
 
-/** The three notices a customer can get about a region incident. */
+/** The kind of customer notice an incident transition produces: first warning, follow-up, or all-clear. */
 public enum NoticeKind {
-    WARNING("warning"), UPDATE("update"), ALL_CLEAR("all-clear");
+    WARNING("warning"),
+    UPDATE("update"),
+    ALL_CLEAR("all-clear");
 
     private final String slug;
 
@@ -10,7 +12,7 @@ public enum NoticeKind {
         this.slug = slug;
     }
 
-    /** Name used in template file names. */
+    /** Stable lower-case name used in template ids and outbox rows. */
     public String slug() {
         return slug;
     }
