@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A named rotation that answers only inside its daily window (a null window means around the clock), e.g. one region of a follow-the-sun schedule. */
+/**
+ * A named rotation that answers only inside its daily window (null: around the clock), such as one region of a
+ * follow-the-sun schedule.
+ */
 public record Layer(String name, Rotation rotation, DailyWindow window) {
 
     public Layer {

@@ -3,7 +3,10 @@ package dev.forewarn.oncall.model;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A participant taking the pager over the half-open interval [from, to), whatever the layers say, with the reason for the audit trail. */
+/**
+ * A participant holding the pager over the half-open interval [from, to) whatever the layers say, with the
+ * reason kept for the audit trail.
+ */
 public record Override(String participant, Instant from, Instant to, String reason) {
 
     public Override {

@@ -10,14 +10,6 @@ import java.util.Objects;
 /**
  * Participants taking turns in order, shift k starting at {@code firstHandoff + k × shiftLength} in the local
  * time of {@code zone}.
- *
- * <p>Hand-offs are wall-clock times, so a daily or weekly hand-off at 09:00 stays at 09:00 local across DST,
- * and the shift spanning a DST change is one hour shorter (spring forward: 23 h for a daily shift) or longer
- * (fall back: 25 h). A hand-off happens at the first instant the wall clock reaches or passes its local time:
- * in a DST gap (e.g. 02:30 on a spring-forward night) that is the moment clocks jump forward (03:00); in a DST
- * overlap it is the first of the two occurrences. A shift shorter than a gap can therefore lie entirely inside
- * it and is then skipped. Instants before {@code firstHandoff} belong to shifts counted backwards (k &lt; 0),
- * so someone is always on shift.
  */
 public record Rotation(List<String> participants, Duration shiftLength, LocalDateTime firstHandoff, ZoneId zone) {
 
@@ -38,7 +30,17 @@ public record Rotation(List<String> participants, Duration shiftLength, LocalDat
         }
     }
 
-    /** The shift in progress at {@code t}. */
+    /**
+     * The shift in progress at {@code t}.
+     *
+     * <p>Hand-offs are wall-clock times, so a daily or weekly hand-off at 09:00 stays at 09:00 local across DST,
+     * and the shift spanning a DST change is one hour shorter (spring forward: 23 h for a daily shift) or longer
+     * (fall back: 25 h). A hand-off happens at the first instant the wall clock reaches or passes its local time:
+     * in a DST gap (e.g. 02:30 on a spring-forward night) that is the moment clocks jump forward (03:00); in a DST
+     * overlap it is the first of the two occurrences. A shift shorter than a gap can therefore lie entirely inside
+     * it and is then skipped. Instants before {@code firstHandoff} belong to shifts counted backwards (k &lt; 0),
+     * so someone is always on shift.
+     */
     public Shift shiftAt(Instant t) {
         Objects.requireNonNull(t, "t");
         Duration sinceFirst = Duration.between(firstHandoff, LocalDateTime.ofInstant(t, zone));

@@ -11,10 +11,6 @@ import java.util.Set;
 /**
  * The on-call schedule of one team of one tier: layers in precedence order plus overrides in the order they
  * were added.
- *
- * <p>Precedence: an override covering T wins, and among overlapping overrides the latest added (last in the
- * list) wins; otherwise the first layer in list order whose window covers T answers; otherwise it is a
- * {@link OnCall.Gap}.
  */
 public record Schedule(Tier tier, String team, List<Layer> layers, List<Override> overrides) {
 
@@ -48,7 +44,16 @@ public record Schedule(Tier tier, String team, List<Layer> layers, List<Override
         return new Schedule(tier, team, layers, added);
     }
 
-    /** Who is on call at {@code t}, and until when that answer holds. */
+    /**
+     * Who is on call at {@code t}, and until when that answer holds.
+     *
+     * <p>Precedence: an override covering {@code t} wins, and among overlapping overrides the latest added (last
+     * in the list) wins; otherwise the first layer in list order whose window covers {@code t} answers;
+     * otherwise it is a {@link OnCall.Gap}. {@code until} is the earliest instant after {@code t} at which the
+     * answer can change: the end of the shift, window or override, a winning override starting, or a layer
+     * earlier in the list opening its window. A gap's {@code nextCoverageAt} is null when nothing starts
+     * within {@link #GAP_LOOK_AHEAD}.
+     */
     public OnCall whoIsOnCall(Instant t) {
         Objects.requireNonNull(t, "t");
         for (int i = overrides.size() - 1; i >= 0; i--) {

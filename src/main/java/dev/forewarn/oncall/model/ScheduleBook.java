@@ -6,10 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * All on-call schedules, looked up by tier and team; a team without a schedule of its own for a tier is
- * served by that tier's schedule with team {@value #DEFAULT_TEAM}. Team names match exactly (case-sensitive).
- */
+/** All on-call schedules, at most one per tier and team, looked up by the team a ticket's group names. */
 public record ScheduleBook(List<Schedule> schedules) {
 
     /** The team whose schedule serves every team of a tier that has none of its own. */
@@ -26,7 +23,11 @@ public record ScheduleBook(List<Schedule> schedules) {
         }
     }
 
-    /** The schedule of {@code team} for {@code tier}, else the tier's default schedule, else empty. */
+    /**
+     * The schedule of {@code team} for {@code tier}; a team without one of its own for that tier is served by the
+     * tier's schedule with team {@value #DEFAULT_TEAM}, and empty means the tier has neither. Team names match
+     * exactly (case-sensitive), and another tier's schedule is never borrowed.
+     */
     public Optional<Schedule> find(Tier tier, String team) {
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(team, "team");
