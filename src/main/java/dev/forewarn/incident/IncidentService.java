@@ -91,12 +91,12 @@ public class IncidentService {
         }
         if (action instanceof IncidentAction.Worsen w) {
             open.state = w.to().name();
-            if (w.notify()) {
+            if (w.announce()) {
                 open.worstState = w.to().name();
             }
             open.updatedAt = now;
             open.evidence = evidence;
-            return record(open, "WORSENED", w.from(), w.to(), w.notify() ? NoticeKind.UPDATE : null, evidence, now);
+            return record(open, "WORSENED", w.from(), w.to(), w.announce() ? NoticeKind.UPDATE : null, evidence, now);
         }
         if (action instanceof IncidentAction.Improve i) {
             open.state = i.to().name();

@@ -34,7 +34,7 @@ public class ProbePoller {
         this.store = store;
         this.clock = clock;
         this.config = config;
-        HttpFetcher fetcher = new HttpFetcher();
+        HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5));
         new TreeMap<>(config.sources()).forEach((name, source) -> {
             SourceHealth h = new SourceHealth(name, source.type().name().toLowerCase(), registry);
             health.put(name, h);

@@ -17,8 +17,8 @@ public sealed interface IncidentAction {
     record Recur(long incidentId, RegionState state) implements IncidentAction {
     }
 
-    /** The open incident got worse; {@code notify} is false when customers were already told about this level. */
-    record Worsen(long incidentId, RegionState from, RegionState to, boolean notify) implements IncidentAction {
+    /** The open incident got worse; {@code announce} is false when customers were already told about this level. */
+    record Worsen(long incidentId, RegionState from, RegionState to, boolean announce) implements IncidentAction {
     }
 
     /** The open incident got better but has not recovered; recorded on the timeline, no notice. */
