@@ -24,15 +24,17 @@ public class IncidentService {
 
     private static final String FAN_OUT_TO_REGION_CUSTOMERS = """
             INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT :incident, :event, c.id, :kind, 'PENDING', 0, :now, :now
-              FROM customer c WHERE :region = ANY (c.regions)
+            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), c.id, CAST(:kind AS text), 'PENDING', 0,
+                   CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+              FROM customer c WHERE CAST(:region AS text) = ANY (c.regions)
             ON CONFLICT (event_id, customer_id) DO NOTHING""";
 
     // An all-clear goes to those told about the incident, not to customers who never heard of it.
     private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = """
             INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT DISTINCT :incident, :event, n.customer_id, :kind, 'PENDING', 0, :now, :now
-              FROM notice n WHERE n.incident_id = :incident
+            SELECT DISTINCT CAST(:incident AS bigint), CAST(:event AS bigint), n.customer_id, CAST(:kind AS text),
+                   'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+              FROM notice n WHERE n.incident_id = CAST(:incident AS bigint)
             ON CONFLICT (event_id, customer_id) DO NOTHING""";
 
     @Inject
