@@ -85,6 +85,11 @@ final class Tickets {
         return new TicketHistory(createdAt, changes, firstResponseAt);
     }
 
+    @Override
+    public String toString() {
+        return changes + (firstResponseAt == null ? "" : " answered " + firstResponseAt);
+    }
+
     private Tickets status(TicketStatus status, Instant at) {
         changes.add(new TicketChange(at, status, last().severity()));
         return this;
