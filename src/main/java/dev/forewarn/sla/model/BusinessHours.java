@@ -48,6 +48,8 @@ public final class BusinessHours implements BusinessCalendar {
     private final long[][] starts = new long[7][];
     private final long[][] ends = new long[7][];
     private final long[] holidayEpochDays;
+    /** The last offset window resolved; shared by walks because most tickets live between the same transitions. */
+    private volatile OffsetWindow recentWindow;
 
     public BusinessHours(ZoneId zone, Map<DayOfWeek, List<LocalTimeRange>> hours, Set<LocalDate> holidays) {
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -123,7 +125,7 @@ public final class BusinessHours implements BusinessCalendar {
         long f = epochNanos(from);
         long t = epochNanos(to);
         long lastDay = Math.floorDiv(t, NANOS_PER_DAY) + DAYS_AFTER;
-        var local = new LocalToInstant(rules);
+        var local = new LocalToInstant();
         int holiday = firstHolidayFrom(Math.floorDiv(f, NANOS_PER_DAY) - DAYS_BEFORE);
         long total = 0;
         for (long day = Math.floorDiv(f, NANOS_PER_DAY) - DAYS_BEFORE; day <= lastDay; day++) {
@@ -158,7 +160,7 @@ public final class BusinessHours implements BusinessCalendar {
         }
         long f = epochNanos(from);
         long remaining = amount.toNanos();
-        var local = new LocalToInstant(rules);
+        var local = new LocalToInstant();
         long firstDay = Math.floorDiv(f, NANOS_PER_DAY) - DAYS_BEFORE;
         int holiday = firstHolidayFrom(firstDay);
         for (long day = firstDay; ; day++) {
@@ -217,61 +219,60 @@ public final class BusinessHours implements BusinessCalendar {
         return "BusinessHours[zone=" + zone + ", hours=" + hours + ", holidays=" + holidays + "]";
     }
 
+    /** Local seconds in [loSecond, hiSecond) resolve with one offset; immutable, so sharing it is race-free. */
+    private record OffsetWindow(long loSecond, long hiSecond, long offsetNanos) {
+        boolean covers(long localSecond) {
+            return localSecond >= loSecond && localSecond < hiSecond;
+        }
+    }
+
     /**
      * Resolves local date-times to instants for one forward walk, remembering the span of local
      * time over which the zone's offset is constant so that most days cost a subtraction.
      */
-    private static final class LocalToInstant {
-        private final ZoneRules rules;
-        private long loSecond = Long.MAX_VALUE;
-        private long hiSecond = Long.MIN_VALUE;
-        private long offsetNanos;
-
-        LocalToInstant(ZoneRules rules) {
-            this.rules = rules;
-        }
+    private final class LocalToInstant {
+        private OffsetWindow window = recentWindow;
 
         long toEpochNanos(long localNanos) {
             long localSecond = Math.floorDiv(localNanos, NANOS_PER_SECOND);
-            if (localSecond < loSecond || localSecond >= hiSecond) {
-                load(localSecond);
+            OffsetWindow w = window;
+            if (w == null || !w.covers(localSecond)) {
+                w = load(localSecond);
+                window = w;
+                recentWindow = w;
             }
-            return localNanos - offsetNanos;
+            return localNanos - w.offsetNanos();
         }
+    }
 
-        /**
-         * A transition's local boundary is its instant plus the larger of its two offsets: local
-         * times before it (including the gap or overlap) use the offset before, which is exactly
-         * ZonedDateTime's rule of shifting gap times later and taking the earlier overlap offset.
-         */
-        private void load(long localSecond) {
-            if (rules.isFixedOffset()) {
-                offsetNanos = rules.getOffset(Instant.EPOCH).getTotalSeconds() * NANOS_PER_SECOND;
-                loSecond = Long.MIN_VALUE;
-                hiSecond = Long.MAX_VALUE;
-                return;
-            }
-            // Two days back is beyond any offset (at most 18 h), so earlier transitions already apply.
-            Instant probe = Instant.ofEpochSecond(localSecond - 2 * 86_400L);
-            int offset = rules.getOffset(probe).getTotalSeconds();
-            long lo = probe.getEpochSecond() + 18 * 3_600L;
-            long hi = Long.MAX_VALUE;
-            ZoneOffsetTransition transition = rules.nextTransition(probe);
-            while (transition != null) {
-                int before = transition.getOffsetBefore().getTotalSeconds();
-                int after = transition.getOffsetAfter().getTotalSeconds();
-                long boundary = transition.toEpochSecond() + Math.max(before, after);
-                if (boundary > localSecond) {
-                    hi = boundary;
-                    break;
-                }
-                offset = after;
-                lo = boundary;
-                transition = rules.nextTransition(transition.getInstant());
-            }
-            offsetNanos = offset * NANOS_PER_SECOND;
-            loSecond = lo;
-            hiSecond = hi;
+    /**
+     * A transition's local boundary is its instant plus the larger of its two offsets: local times
+     * before it (including the gap or overlap) use the offset before, which is exactly
+     * ZonedDateTime's rule of shifting gap times later and taking the earlier overlap offset.
+     */
+    private OffsetWindow load(long localSecond) {
+        if (rules.isFixedOffset()) {
+            return new OffsetWindow(Long.MIN_VALUE, Long.MAX_VALUE,
+                    rules.getOffset(Instant.EPOCH).getTotalSeconds() * NANOS_PER_SECOND);
         }
+        // Two days back is beyond any offset (at most 18 h), so earlier transitions already apply.
+        Instant probe = Instant.ofEpochSecond(localSecond - 2 * 86_400L);
+        int offset = rules.getOffset(probe).getTotalSeconds();
+        long lo = probe.getEpochSecond() + 18 * 3_600L;
+        long hi = Long.MAX_VALUE;
+        ZoneOffsetTransition transition = rules.nextTransition(probe);
+        while (transition != null) {
+            int before = transition.getOffsetBefore().getTotalSeconds();
+            int after = transition.getOffsetAfter().getTotalSeconds();
+            long boundary = transition.toEpochSecond() + Math.max(before, after);
+            if (boundary > localSecond) {
+                hi = boundary;
+                break;
+            }
+            offset = after;
+            lo = boundary;
+            transition = rules.nextTransition(transition.getInstant());
+        }
+        return new OffsetWindow(lo, hi, offset * NANOS_PER_SECOND);
     }
 }
