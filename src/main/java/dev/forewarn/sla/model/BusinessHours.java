@@ -10,6 +10,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class BusinessHours implements BusinessCalendar {
                         + " overlap the next day's hours");
             }
         }
-        this.hours = java.util.Collections.unmodifiableMap(copy);
+        this.hours = Collections.unmodifiableMap(copy);
         this.holidayEpochDays = this.holidays.stream().mapToLong(LocalDate::toEpochDay).sorted().toArray();
     }
 
