@@ -25,7 +25,8 @@ final class SourceHealth {
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
     private volatile double up = Double.NaN;
     private volatile double lastSuccessEpochSeconds;
-    private volatile String failingReason;
+    // Reasons seen since the source last fully succeeded: a new reason is logged, a repeated one is not.
+    private final java.util.Set<String> failingReasons = ConcurrentHashMap.newKeySet();
 
     SourceHealth(String source, String type, MeterRegistry registry) {
         this.source = source;
@@ -58,11 +59,9 @@ final class SourceHealth {
     void failed(String reason, String detail) {
         failure(reason).increment();
         up = 0;
-        String key = reason;
-        if (!key.equals(failingReason)) {
-            failingReason = key;
-            LOG.warnf("Probe source %s (%s) failing: %s — affected regions go UNKNOWN when no fresh data remains; "
-                    + "polling continues", source, type, detail);
+        if (failingReasons.add(reason)) {
+            LOG.warnf("Probe source %s (%s) failing (%s): %s — affected regions go UNKNOWN when no fresh data remains; "
+                    + "polling continues", source, type, reason, detail);
         }
     }
 
@@ -71,9 +70,9 @@ final class SourceHealth {
         lastSuccessEpochSeconds = at.getEpochSecond();
         if (clean) {
             up = 1;
-            if (failingReason != null) {
+            if (!failingReasons.isEmpty()) {
                 LOG.infof("Probe source %s (%s) recovered", source, type);
-                failingReason = null;
+                failingReasons.clear();
             }
         }
     }
