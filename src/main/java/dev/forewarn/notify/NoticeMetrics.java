@@ -1,5 +1,6 @@
 package dev.forewarn.notify;
 
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Notice counters by kind and outcome, and the outbox backlog gauge, all registered at zero up front. */
 @ApplicationScoped
+@Startup
 public class NoticeMetrics {
     private static final String[] OUTCOMES = {"sent", "retry", "failed"};
 

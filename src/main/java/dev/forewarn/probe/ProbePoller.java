@@ -1,5 +1,6 @@
 package dev.forewarn.probe;
 
+import io.quarkus.runtime.Startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.http.HttpFetcher;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 
 /** Polls the configured probe sources and records their samples; one failing source never stops the others. */
 @ApplicationScoped
+@Startup
 public class ProbePoller {
 
     private final Map<String, ProbeSource> sources = new LinkedHashMap<>();

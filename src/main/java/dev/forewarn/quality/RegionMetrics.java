@@ -1,5 +1,6 @@
 package dev.forewarn.quality;
 
+import io.quarkus.runtime.Startup;
 import dev.forewarn.quality.model.RegionAssessment;
 import dev.forewarn.quality.model.RegionEvidence;
 import dev.forewarn.quality.model.RegionState;
@@ -18,6 +19,7 @@ import java.util.function.ToDoubleFunction;
  * <p>{@code forewarn_region_state}: -1 unknown, 0 healthy, 1 degraded, 2 outage.
  */
 @ApplicationScoped
+@Startup
 public class RegionMetrics {
 
     private final MeterRegistry registry;
