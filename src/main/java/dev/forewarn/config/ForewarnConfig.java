@@ -33,12 +33,10 @@ public interface ForewarnConfig {
     Notices notices();
 
     /** Probe sources by name; regions refer to them. */
-    @Valid
-    Map<String, Source> sources();
+    Map<String, @Valid Source> sources();
 
     /** Regions by id. */
-    @Valid
-    Map<String, Region> regions();
+    Map<String, @Valid Region> regions();
 
     /** Customers imported at start-up. */
     @Valid
