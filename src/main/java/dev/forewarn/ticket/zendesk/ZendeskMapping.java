@@ -17,29 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * Turns one page of Zendesk's incremental cursor ticket export ({@code /api/v2/incremental/tickets/cursor.json}
- * with {@code include=metric_sets}) into {@link TicketSnapshot}s.
- *
- * <p>Mapping, configured through {@link ZendeskMappingConfig}:
- * <ul>
- *   <li>{@code priority}: looked up (lower case) in the configured map, by default urgent → URGENT,
- *       high → IMPORTANT, normal and low → GENERAL; null → the configured no-priority severity (GENERAL);
- *       a value missing from the map skips the ticket.</li>
- *   <li>{@code status}: new/open/pending/hold/solved/closed one to one; {@code deleted} → CLOSED, because a deleted
- *       ticket needs no more attention.</li>
- *   <li>{@code group_id} → team: the configured name, else the id as text, else {@code "default"} when null.</li>
- *   <li>{@code organization_id} → customer id: the configured value, else the id as text, else null.</li>
- *   <li>first response: the ticket's sideloaded metric set {@code created_at} plus
- *       {@code reply_time_in_minutes.calendar}; null when the metric set or the calendar minutes are absent
- *       (nobody has replied yet).</li>
- *   <li>solved: the metric set's {@code solved_at}; null when absent.</li>
- *   <li>url: {@code {agentBaseUrl}/agent/tickets/{id}} when a base URL is configured (the ticket's own {@code url}
- *       is an API address, useless to a person).</li>
- * </ul>
- * A page that is not an export page throws {@link ZendeskFormatException}; a ticket that cannot be mapped is
- * left out and named in {@link ZendeskPage#skipped()}.
- */
+/** Turns one page of Zendesk's incremental cursor ticket export into {@link TicketSnapshot}s. */
 public final class ZendeskMapping {
 
     private final ZendeskMappingConfig config;
@@ -50,7 +28,30 @@ public final class ZendeskMapping {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
-    /** Reads one export page; throws when the page as a whole is unusable. */
+    /**
+     * Reads one page of {@code /api/v2/incremental/tickets/cursor.json?include=metric_sets}.
+     *
+     * <p>Mapping, configured through {@link ZendeskMappingConfig}:
+     * <ul>
+     *   <li>{@code priority}: looked up (lower case) in the configured map, by default urgent → URGENT,
+     *       high → IMPORTANT, normal and low → GENERAL; null → the configured no-priority severity (GENERAL);
+     *       a value missing from the map skips the ticket.</li>
+     *   <li>{@code status}: new/open/pending/hold/solved/closed one to one; {@code deleted} → CLOSED, because a
+     *       deleted ticket needs no more attention.</li>
+     *   <li>{@code group_id} → team: the configured name, else the id as text, else {@code "default"} when null.</li>
+     *   <li>{@code organization_id} → customer id: the configured value, else the id as text, else null.</li>
+     *   <li>first response: the ticket's entry in the sideloaded {@code metric_sets} (matched by {@code ticket_id}):
+     *       its {@code created_at} plus {@code reply_time_in_minutes.calendar}; null when there is no entry or no
+     *       calendar minutes yet (nobody has replied).</li>
+     *   <li>solved: the metric set's {@code solved_at}; null when absent.</li>
+     *   <li>url: {@code {agentBaseUrl}/agent/tickets/{id}} when a base URL is configured, else null (the ticket's
+     *       own {@code url} is an API address, useless to a person).</li>
+     * </ul>
+     *
+     * @throws ZendeskFormatException when the page as a whole is unusable (not JSON, no {@code tickets} array, no
+     *                                boolean {@code end_of_stream}, more pages promised without a cursor); a ticket
+     *                                that cannot be mapped is left out and named in {@link ZendeskPage#skipped()}
+     */
     public ZendeskPage parse(String json) throws ZendeskFormatException {
         if (json == null || json.isBlank()) {
             throw new ZendeskFormatException("empty body");

@@ -80,6 +80,41 @@ class ZendeskMappingTest {
                 "ticket 507: unknown priority 'critical'");
     }
 
+    @ParameterizedTest(name = "priority {0}, group {1}, org {2} -> {3}, {4}, {5}")
+    @CsvSource(nullValues = "NULL", value = {
+            // a team that treats high like urgent
+            "high,   98738, 509974, URGENT,    network-l1, cust-edu-42",
+            // no priority takes the configured fallback
+            "NULL,   98738, 509974, IMPORTANT, network-l1, cust-edu-42",
+            // priority case does not matter
+            "Normal, NULL,  NULL,   GENERAL,   default,    NULL",
+            // unmapped group and organisation ids fall back to the id as text
+            "low,    12345, 67890,  GENERAL,   12345,      67890",
+    })
+    void followsTheConfiguredMapping(String priority, String group, String org, Severity severity, String team,
+            String customer) throws Exception {
+        ZendeskMapping custom = new ZendeskMapping(new ZendeskMappingConfig("zd-eu",
+                Map.of("urgent", Severity.URGENT, "high", Severity.URGENT, "normal", Severity.GENERAL,
+                        "low", Severity.GENERAL),
+                Severity.IMPORTANT, Map.of("98738", "network-l1"), Map.of("509974", "cust-edu-42"), null), MAPPER);
+        String page = "{\"tickets\":[{\"id\":1,\"status\":\"new\",\"priority\":" + quoted(priority)
+                + ",\"group_id\":" + group + ",\"organization_id\":" + org
+                + ",\"created_at\":\"2026-03-02T08:00:00Z\",\"updated_at\":\"2026-03-02T08:00:00Z\"}],"
+                + "\"after_cursor\":\"c\",\"end_of_stream\":true}";
+
+        TicketSnapshot ticket = custom.parse(page).tickets().get(0);
+
+        assertThat(ticket.source()).isEqualTo("zd-eu");
+        assertThat(ticket.severity()).isEqualTo(severity);
+        assertThat(ticket.team()).isEqualTo(team);
+        assertThat(ticket.customerId()).isEqualTo(customer);
+        assertThat(ticket.url()).isNull();
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
     @ParameterizedTest(name = "[{index}] -> {1}")
     @CsvSource(delimiter = '|', value = {
             // an empty body
