@@ -2,7 +2,9 @@ package dev.forewarn.escalation.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forewarn.oncall.model.Tier;
 import dev.forewarn.sla.model.AlwaysOpen;
+import dev.forewarn.sla.model.Deadline;
 import dev.forewarn.sla.model.SlaPolicy;
 import java.util.Arrays;
 import java.util.List;
@@ -71,8 +73,7 @@ class EscalatorDecidesFromStoredPagesTest {
         var l1 = PageLedger.parse("1 FIRST_RESPONSE half L1 2:00:00");
 
         assertThat(Escalator.decide(urgent, POLICY, PLAN, List.of(), Ticket.at("0:07:30")))
-                .containsExactly(new StepDecision.Page(dev.forewarn.sla.model.Deadline.FIRST_RESPONSE, "half",
-                        dev.forewarn.oncall.model.Tier.L1,
+                .containsExactly(new StepDecision.Page(Deadline.FIRST_RESPONSE, "half", Tier.L1,
                         "first response 50 % elapsed (7 min 30 s of 15 min), 7 min 30 s to breach"));
         assertThat(Escalator.decide(general, POLICY, PLAN, l1, Ticket.at("2:10:00")))
                 .extracting(d -> ((StepDecision.Escalate) d).why())
