@@ -14,13 +14,14 @@ import java.util.Set;
 /**
  * When a ticket's tiers are paged: the warning stages of its SLA clocks, and how long each tier has to
  * acknowledge a page before the next tier is paged for the same stage.
- *
- * <p>Stages are listed in the order they fall due (the most advanced last), and their names identify them in
- * stored pages, so they must be unique. Every tier needs an acknowledgement timeout; L3's never leads to an
- * escalation because no tier comes after it.
  */
 public record EscalationPlan(StagePlan stages, Map<Tier, Duration> ackTimeout) {
 
+    /**
+     * Stages must be listed in the order they fall due (the most advanced last), and their names identify them
+     * in stored pages, so at least one is needed and names must be unique. Every tier needs a positive
+     * acknowledgement timeout; L3's never leads to an escalation because no tier comes after it.
+     */
     public EscalationPlan {
         Objects.requireNonNull(stages, "stages");
         Objects.requireNonNull(ackTimeout, "ackTimeout");

@@ -17,32 +17,6 @@ import java.util.Optional;
 /**
  * Decides the next escalation steps of one ticket — new pages, escalations, resolutions — from its history,
  * its SLA policy, the escalation plan and the pages already made.
- *
- * <p>The rules, applied to each deadline (first response, then resolution) on its own:
- * <ol>
- *   <li><b>Deadline met or ticket final.</b> When the deadline is met (first reply posted, ticket solved) or
- *       the ticket is SOLVED or CLOSED, every open page of that deadline is resolved and nothing new is paged
- *       or escalated for it. A reopened ticket's resolution clock runs again; its earlier pages stay resolved
- *       and only stages after them page.</li>
- *   <li><b>Paused clock.</b> While the ticket waits on the customer (a pausing status) nothing is paged or
- *       escalated; open pages stay open. An acknowledgement timeout that ran out during the pause escalates
- *       as soon as the clock runs again.</li>
- *   <li><b>One page per stage.</b> Of the stages reached that lie after the most advanced stage already paged
- *       (in plan order), only the most advanced is paged; the earlier ones are {@link StepDecision.Superseded}:
- *       a ticket first seen at 95 % pages L3 once, not L1, L2 and L3 together. Stages at or before a paged
- *       stage never page again, so a superseded stage needs no stored record to stay unpaged.</li>
- *   <li><b>Later stages page whatever came before.</b> An acknowledged L1 page does not stop the L2 page at
- *       75 %: the deadline is still approaching.</li>
- *   <li><b>Escalation.</b> An open page not acknowledged within its tier's timeout, and not yet escalated,
- *       pages the next tier for the same stage. Acknowledged pages never escalate. Nothing comes after L3:
- *       an unacknowledged L3 page stays open and later stages keep paging L3. An escalation is skipped when
- *       the deadline already has an open page at the next tier or above (made earlier or in this same call):
- *       that tier already knows about the ticket, and its own page escalates if it does not act. Timeouts run
- *       on wall-clock time, not the SLA calendar, because the pager rings whatever the business hours.</li>
- *   <li><b>Exactly once.</b> No Page or Escalate is decided for a (deadline, stage, tier) that {@code pages}
- *       already holds, so repeated calls with the decisions applied never page twice.</li>
- * </ol>
- * Decisions come per deadline in this order: resolutions, superseded stages, the page, escalations.
  */
 public final class Escalator {
 
@@ -54,6 +28,32 @@ public final class Escalator {
     /**
      * What should happen now to ticket {@code h}'s pages under policy {@code p} and {@code plan}, given the
      * {@code pages} already made for it; empty when nothing should, which is the common case.
+     *
+     * <p>The rules, applied to each deadline (first response, then resolution) on its own:
+     * <ol>
+     *   <li><b>Deadline met or ticket final.</b> When the deadline is met (first reply posted, ticket solved) or
+     *       the ticket is SOLVED or CLOSED, every open page of that deadline is resolved and nothing new is paged
+     *       or escalated for it. A reopened ticket's resolution clock runs again; its earlier pages stay resolved
+     *       and only stages after them page.</li>
+     *   <li><b>Paused clock.</b> While the ticket waits on the customer (a pausing status) nothing is paged or
+     *       escalated; open pages stay open. An acknowledgement timeout that ran out during the pause escalates
+     *       as soon as the clock runs again.</li>
+     *   <li><b>One page per stage.</b> Of the stages reached that lie after the most advanced stage already paged
+     *       (in plan order), only the most advanced is paged; the earlier ones are {@link StepDecision.Superseded}:
+     *       a ticket first seen at 95 % pages L3 once, not L1, L2 and L3 together. Stages at or before a paged
+     *       stage never page again, so a superseded stage needs no stored record to stay unpaged.</li>
+     *   <li><b>Later stages page whatever came before.</b> An acknowledged L1 page does not stop the L2 page at
+     *       75 %: the deadline is still approaching.</li>
+     *   <li><b>Escalation.</b> An open page not acknowledged within its tier's timeout, and not yet escalated,
+     *       pages the next tier for the same stage. Acknowledged pages never escalate. Nothing comes after L3:
+     *       an unacknowledged L3 page stays open and later stages keep paging L3. An escalation is skipped when
+     *       the deadline already has an open page at the next tier or above (made earlier or in this same call):
+     *       that tier already knows about the ticket, and its own page escalates if it does not act. Timeouts run
+     *       on wall-clock time, not the SLA calendar, because the pager rings whatever the business hours.</li>
+     *   <li><b>Exactly once.</b> No Page or Escalate is decided for a (deadline, stage, tier) that {@code pages}
+     *       already holds, so repeated calls with the decisions applied never page twice.</li>
+     * </ol>
+     * Decisions come per deadline in this order: resolutions, superseded stages, the page, escalations.
      */
     public static List<StepDecision> decide(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
                                             Instant now) {
@@ -155,12 +155,15 @@ public final class Escalator {
 
         for (int i = 0; i < pages.size(); i++) {
             PageState page = pages.get(i);
-            Tier next = escalationTarget(page, d, highestOpen, pages);
-            if (next == null) {
+            if (page.deadline() != d || !page.isOpen() || page.isAcknowledged()) {
                 continue;
             }
             Duration timeout = plan.ackTimeout(page.tier());
             if (page.pagedAt().plus(timeout).isAfter(now)) {
+                continue;
+            }
+            Tier next = escalationTarget(page, d, highestOpen, pages);
+            if (next == null) {
                 continue;
             }
             out = add(out, new StepDecision.Escalate(page.id(), d, page.stage(), next,

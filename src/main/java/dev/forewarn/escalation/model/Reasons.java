@@ -15,7 +15,7 @@ final class Reasons {
 
     /** "first response 50 % elapsed (7 min 30 s of 15 min), 7 min 30 s to breach". */
     static String clock(ClockReading r) {
-        long percent = r.elapsed().toMillis() * 100 / r.target().toMillis();
+        long percent = r.elapsed().toMillis() * 100 / Math.max(1, r.target().toMillis());
         StringBuilder why = new StringBuilder(96).append(name(r.deadline())).append(' ').append(percent)
                 .append(" % elapsed (").append(human(r.elapsed())).append(" of ").append(human(r.target()))
                 .append("), ");
@@ -40,11 +40,11 @@ final class Reasons {
     static String resolved(ClockReading r, TicketHistory h, Instant now) {
         TicketStatus status = h.stateAt(now).status();
         String cause;
-        if (status.isFinal()) {
-            cause = status == TicketStatus.CLOSED ? "ticket closed" : "ticket solved";
-        } else if (r.deadline() == Deadline.FIRST_RESPONSE && h.firstResponseAt() != null
+        if (r.deadline() == Deadline.FIRST_RESPONSE && h.firstResponseAt() != null
                 && !h.firstResponseAt().isAfter(now)) {
             cause = "first reply posted";
+        } else if (status.isFinal()) {
+            cause = status == TicketStatus.CLOSED ? "ticket closed" : "ticket solved";
         } else {
             // First response also counts as met by an earlier solve, even after the ticket was reopened.
             cause = "ticket was solved before a first reply";
