@@ -87,5 +87,8 @@ class EscalatorDecidesFromStoredPagesTest {
         assertThat(Escalator.decide(answered, POLICY, PLAN, PageLedger.parse("1 FIRST_RESPONSE half L1 0:07:30"),
                 Ticket.at("0:12:00"))).extracting(d -> ((StepDecision.Resolve) d).why())
                 .containsExactly("first response met after 12 min: first reply posted");
+        assertThat(Escalator.decide(Ticket.parse("general; closed 2:30:00").history(), POLICY, PLAN, l1,
+                Ticket.at("2:31:00"))).extracting(d -> ((StepDecision.Resolve) d).why())
+                .containsExactly("first response met after 2 h 30 min: ticket closed");
     }
 }
