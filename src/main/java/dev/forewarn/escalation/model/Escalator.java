@@ -1,0 +1,253 @@
+package dev.forewarn.escalation.model;
+
+import dev.forewarn.oncall.model.Tier;
+import dev.forewarn.sla.model.ClockReading;
+import dev.forewarn.sla.model.Deadline;
+import dev.forewarn.sla.model.SlaClock;
+import dev.forewarn.sla.model.SlaPolicy;
+import dev.forewarn.sla.model.TicketHistory;
+import dev.forewarn.sla.model.WarningStage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides the next escalation steps of one ticket — new pages, escalations, resolutions — from its history,
+ * its SLA policy, the escalation plan and the pages already made.
+ */
+public final class Escalator {
+
+    private static final Deadline[] DEADLINES = Deadline.values();
+
+    private Escalator() {
+    }
+
+    /**
+     * What should happen now to ticket {@code h}'s pages under policy {@code p} and {@code plan}, given the
+     * {@code pages} already made for it; empty when nothing should, which is the common case.
+     *
+     * <p>The rules, applied to each deadline (first response, then resolution) on its own:
+     * <ol>
+     *   <li><b>Deadline met or ticket final.</b> When the deadline is met (first reply posted, ticket solved) or
+     *       the ticket is SOLVED or CLOSED, every open page of that deadline is resolved and nothing new is paged
+     *       or escalated for it. A reopened ticket's resolution clock runs again; its earlier pages stay resolved
+     *       and only stages after them page.</li>
+     *   <li><b>Paused clock.</b> While the ticket waits on the customer (a pausing status) nothing is paged or
+     *       escalated; open pages stay open. An acknowledgement timeout that ran out during the pause escalates
+     *       as soon as the clock runs again.</li>
+     *   <li><b>One page per stage.</b> Of the stages reached that lie after the most advanced stage already paged
+     *       (in plan order), only the most advanced is paged; the earlier ones are {@link StepDecision.Superseded}:
+     *       a ticket first seen at 95 % pages L3 once, not L1, L2 and L3 together. Stages at or before a paged
+     *       stage never page again, so a superseded stage needs no stored record to stay unpaged.</li>
+     *   <li><b>Later stages page whatever came before.</b> An acknowledged L1 page does not stop the L2 page at
+     *       75 %: the deadline is still approaching.</li>
+     *   <li><b>Escalation.</b> An open page not acknowledged within its tier's timeout, and not yet escalated,
+     *       pages the next tier for the same stage. Acknowledged pages never escalate. Nothing comes after L3:
+     *       an unacknowledged L3 page stays open and later stages keep paging L3. An escalation is skipped when
+     *       the deadline already has an open page at the next tier or above (made earlier or in this same call):
+     *       that tier already knows about the ticket, and its own page escalates if it does not act. Timeouts run
+     *       on wall-clock time, not the SLA calendar, because the pager rings whatever the business hours.</li>
+     *   <li><b>Exactly once.</b> No Page or Escalate is decided for a (deadline, stage, tier) that {@code pages}
+     *       already holds, so repeated calls with the decisions applied never page twice.</li>
+     * </ol>
+     * Decisions come per deadline in this order: resolutions, superseded stages, the page, escalations.
+     */
+    public static List<StepDecision> decide(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
+                                            Instant now) {
+        List<StepDecision> out = null;
+        for (Deadline d : DEADLINES) {
+            out = decideFor(d, h, p, plan, pages, now, out);
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The earliest instant at which {@link #decide} with the same inputs could return something: {@code now}
+     * when it already would, the instant the next stage not yet superseded falls due on the policy's calendar,
+     * or the earliest acknowledgement timeout of a page that could still escalate. Empty when nothing can
+     * happen until the ticket or its pages change (every deadline met or paused, all pages settled), so the
+     * caller can skip the ticket until then.
+     */
+    public static Optional<Instant> nextDecisionAt(TicketHistory h, SlaPolicy p, EscalationPlan plan,
+                                                   List<PageState> pages, Instant now) {
+        Instant earliest = null;
+        for (Deadline d : DEADLINES) {
+            ClockReading r = SlaClock.read(h, p, d, now);
+            if (isFinished(r, h, now)) {
+                if (hasOpenPage(pages, d)) {
+                    return Optional.of(now);
+                }
+                continue;
+            }
+            if (r.paused()) {
+                continue;
+            }
+            List<WarningStage> stages = plan.stages().stages();
+            Duration nextPoint = null;
+            for (int i = lastPagedIndex(plan, pages, d) + 1; i < stages.size(); i++) {
+                Duration point = stages.get(i).trigger().pointIn(r.target());
+                if (point.compareTo(r.elapsed()) <= 0) {
+                    return Optional.of(now);
+                }
+                if (nextPoint == null || point.compareTo(nextPoint) < 0) {
+                    nextPoint = point;
+                }
+            }
+            if (nextPoint != null) {
+                earliest = min(earliest, p.calendar().addBusinessTime(now, nextPoint.minus(r.elapsed())));
+            }
+            int highestOpen = highestOpenTier(pages, d);
+            for (int i = 0; i < pages.size(); i++) {
+                PageState page = pages.get(i);
+                Tier next = escalationTarget(page, d, highestOpen, pages);
+                if (next != null) {
+                    Instant expiry = page.pagedAt().plus(plan.ackTimeout(page.tier()));
+                    if (!expiry.isAfter(now)) {
+                        return Optional.of(now);
+                    }
+                    earliest = min(earliest, expiry);
+                }
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    private static List<StepDecision> decideFor(Deadline d, TicketHistory h, SlaPolicy p, EscalationPlan plan,
+                                                List<PageState> pages, Instant now, List<StepDecision> out) {
+        ClockReading r = SlaClock.read(h, p, d, now);
+        if (isFinished(r, h, now)) {
+            String why = null;
+            for (int i = 0; i < pages.size(); i++) {
+                PageState page = pages.get(i);
+                if (page.deadline() == d && page.isOpen()) {
+                    why = why != null ? why : Reasons.resolved(r, h, now);
+                    out = add(out, new StepDecision.Resolve(page.id(), why));
+                }
+            }
+            return out;
+        }
+        if (r.paused()) {
+            return out;
+        }
+
+        List<WarningStage> stages = plan.stages().stages();
+        int lastPaged = lastPagedIndex(plan, pages, d);
+        int mostAdvanced = -1;
+        for (int i = lastPaged + 1; i < stages.size(); i++) {
+            if (isReached(stages.get(i), r)) {
+                mostAdvanced = i;
+            }
+        }
+        int highestOpen = highestOpenTier(pages, d);
+        if (mostAdvanced >= 0) {
+            for (int i = lastPaged + 1; i < mostAdvanced; i++) {
+                if (isReached(stages.get(i), r)) {
+                    out = add(out, new StepDecision.Superseded(d, stages.get(i).name()));
+                }
+            }
+            WarningStage stage = stages.get(mostAdvanced);
+            out = add(out, new StepDecision.Page(d, stage.name(), stage.tier(), Reasons.clock(r)));
+            highestOpen = Math.max(highestOpen, stage.tier().ordinal());
+        }
+
+        for (int i = 0; i < pages.size(); i++) {
+            PageState page = pages.get(i);
+            if (page.deadline() != d || !page.isOpen() || page.isAcknowledged()) {
+                continue;
+            }
+            Duration timeout = plan.ackTimeout(page.tier());
+            if (page.pagedAt().plus(timeout).isAfter(now)) {
+                continue;
+            }
+            Tier next = escalationTarget(page, d, highestOpen, pages);
+            if (next == null) {
+                continue;
+            }
+            out = add(out, new StepDecision.Escalate(page.id(), d, page.stage(), next,
+                    Reasons.unacknowledged(page, timeout, r)));
+            highestOpen = next.ordinal();
+        }
+        return out;
+    }
+
+    /**
+     * The tier {@code page} would escalate to once its timeout runs out, or null when it cannot: another
+     * deadline's, resolved, acknowledged, already escalated, L3, a tier at or below {@code highestOpen} already
+     * has it, or the next tier's page for the stage exists.
+     */
+    private static Tier escalationTarget(PageState page, Deadline d, int highestOpen, List<PageState> pages) {
+        if (page.deadline() != d || !page.isOpen() || page.isAcknowledged() || page.escalated()
+                || page.tier() == Tier.L3) {
+            return null;
+        }
+        Tier next = page.tier().next().orElseThrow();
+        if (next.ordinal() <= highestOpen || contains(pages, d, page.stage(), next)) {
+            return null;
+        }
+        return next;
+    }
+
+    private static boolean isFinished(ClockReading r, TicketHistory h, Instant now) {
+        return r.met() || h.stateAt(now).status().isFinal();
+    }
+
+    private static boolean isReached(WarningStage stage, ClockReading r) {
+        return stage.trigger().pointIn(r.target()).compareTo(r.elapsed()) <= 0;
+    }
+
+    /** The plan position of the most advanced stage {@code pages} holds for {@code d}; -1 if none. */
+    private static int lastPagedIndex(EscalationPlan plan, List<PageState> pages, Deadline d) {
+        int last = -1;
+        for (int i = 0; i < pages.size(); i++) {
+            PageState page = pages.get(i);
+            if (page.deadline() == d) {
+                last = Math.max(last, plan.indexOf(page.stage()));
+            }
+        }
+        return last;
+    }
+
+    /** The ordinal of the highest tier with an open page for {@code d}; -1 if none. */
+    private static int highestOpenTier(List<PageState> pages, Deadline d) {
+        int highest = -1;
+        for (int i = 0; i < pages.size(); i++) {
+            PageState page = pages.get(i);
+            if (page.deadline() == d && page.isOpen()) {
+                highest = Math.max(highest, page.tier().ordinal());
+            }
+        }
+        return highest;
+    }
+
+    private static boolean hasOpenPage(List<PageState> pages, Deadline d) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).deadline() == d && pages.get(i).isOpen()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(List<PageState> pages, Deadline d, String stage, Tier tier) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).isFor(d, stage, tier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<StepDecision> add(List<StepDecision> out, StepDecision decision) {
+        // Most evaluations decide nothing, so the list is only made once there is something to put in it.
+        List<StepDecision> list = out != null ? out : new ArrayList<>(4);
+        list.add(decision);
+        return list;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+}
