@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * The scripted network of the demo fleet: one region ({@link #TROUBLED_REGION}) goes healthy → degraded →
  * outage → healthy once per cycle; every other region stays healthy with ordinary noise.
  *
- * <p>Phases as shares of the cycle: 0–20 % healthy, 20–50 % degraded (250 ms RTT, 40 ms jitter, 4 % loss),
+ * <p>Phases as shares of the cycle: 0–20 % healthy, 20–50 % degraded (350 ms RTT, about 13 ms jitter, 3 % loss: MOS about 3.0–3.4),
  * 50–67 % outage (most nodes unreachable), 67–100 % healthy.
  */
 public final class DemoScript {
@@ -48,7 +48,7 @@ public final class DemoScript {
         Phase phase = TROUBLED_REGION.equals(region) ? phase(now) : Phase.HEALTHY;
         return switch (phase) {
             case HEALTHY -> new Answer(random.nextDouble() > 0.002, (25 + random.nextDouble() * 6) / 1000.0);
-            case DEGRADED -> new Answer(random.nextDouble() > 0.04, (230 + random.nextDouble() * 80) / 1000.0);
+            case DEGRADED -> new Answer(random.nextDouble() > 0.03, (330 + random.nextDouble() * 40) / 1000.0);
             case OUTAGE -> new Answer(node.endsWith("-1") && random.nextDouble() > 0.3,
                     (400 + random.nextDouble() * 200) / 1000.0);
         };
