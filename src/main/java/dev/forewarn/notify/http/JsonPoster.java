@@ -1,5 +1,8 @@
 package dev.forewarn.notify.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.notify.DeliveryResult;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +19,8 @@ import java.util.concurrent.CompletionException;
 
 /** Posts JSON bodies over one shared {@link HttpClient} and reports an {@link HttpOutcome}, never an exception. */
 public final class JsonPoster {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient client;
 
@@ -58,6 +63,16 @@ public final class JsonPoster {
     public CompletableFuture<DeliveryResult> deliver(URI uri, byte[] body, Map<String, String> headers,
             Duration timeout) {
         return post(uri, body, headers, timeout).thenApply(HttpOutcome::toDeliveryResult);
+    }
+
+    /** Serializes a JSON tree to the exact bytes that are sent, so a signature can cover them. */
+    public static byte[] toBytes(JsonNode json) {
+        try {
+            return MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            // a tree built from ObjectNodes always serializes; reaching here is a programming error
+            throw new IllegalStateException("cannot serialize JSON tree", e);
+        }
     }
 
     private static HttpOutcome toResponse(HttpResponse<String> response) {
