@@ -32,6 +32,10 @@ class JsonPosterTest {
     @BeforeAll
     static void start() {
         server.start();
+        // warm the client up so the timeout case measures the peer, not class loading
+        server.stubFor(post("/warm-up").willReturn(aResponse().withStatus(200)));
+        poster.post(URI.create("http://127.0.0.1:" + server.port() + "/warm-up"), BODY, Map.of(),
+                Duration.ofSeconds(5)).join();
     }
 
     @AfterAll
