@@ -14,16 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-/**
- * Pages through Alertmanager's API v2 by posting one alert whose labels identify the page and whose
- * {@code endsAt} decides whether it fires or is resolved.
- *
- * <p>Alertmanager identifies an alert by its label set, so a trigger and its resolve must carry the same
- * tier, team, severity, deadline and dedup key. It has no acknowledge: silences are the closest thing but
- * need a matcher set and an author, and an acknowledged Forewarn page stops escalating anyway, so
- * {@link PageAction#ACKNOWLEDGE} is reported delivered without a call; the alert then expires at its
- * {@code endsAt} unless the caller resolves or re-sends it.
- */
+/** Pages through Alertmanager's API v2 by posting one alert whose {@code endsAt} says firing or resolved. */
 public final class AlertmanagerChannel implements PagerChannel {
 
     /** The {@code alertname} label every Forewarn page carries, for routes and inhibition rules. */
@@ -47,6 +38,15 @@ public final class AlertmanagerChannel implements PagerChannel {
         return "alertmanager";
     }
 
+    /**
+     * Posts a trigger or resolve; Alertmanager identifies an alert by its label set, so both must carry the same
+     * tier, team, severity, deadline and dedup key.
+     *
+     * <p>Alertmanager has no acknowledge: a silence is the closest thing but needs matchers and an author that
+     * Forewarn does not own, and an acknowledged page stops escalating anyway. {@link PageAction#ACKNOWLEDGE} is
+     * therefore reported delivered without a call; the alert then expires at its {@code endsAt} unless the
+     * caller resolves or re-sends it.
+     */
     @Override
     public CompletableFuture<DeliveryResult> deliver(PageMessage m) {
         if (m.action() == PageAction.ACKNOWLEDGE) {

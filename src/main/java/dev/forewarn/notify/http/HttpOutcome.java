@@ -56,7 +56,7 @@ public sealed interface HttpOutcome {
         if (!(result instanceof DeliveryResult.Retryable retryable) || retryable.reason() == null) {
             return Optional.empty();
         }
-        Matcher m = RetryAfterPattern.IN_REASON.matcher(retryable.reason());
+        Matcher m = Pattern.compile("retry after (\\d+)s").matcher(retryable.reason());
         return m.find() ? Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1)))) : Optional.empty();
     }
 
@@ -81,13 +81,5 @@ public sealed interface HttpOutcome {
             return "";
         }
         return ": " + (flat.length() <= MAX_BODY_IN_REASON ? flat : flat.substring(0, MAX_BODY_IN_REASON) + "…");
-    }
-}
-
-/** Holder so the interface does not expose the pattern as a public constant. */
-final class RetryAfterPattern {
-    static final Pattern IN_REASON = Pattern.compile("retry after (\\d+)s");
-
-    private RetryAfterPattern() {
     }
 }

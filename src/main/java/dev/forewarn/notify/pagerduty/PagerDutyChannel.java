@@ -42,7 +42,8 @@ public final class PagerDutyChannel implements PagerChannel {
             return poster.deliver(config.eventsUrl(), JsonPoster.toBytes(event(m)), Map.of(), config.timeout())
                     .exceptionally(e -> new DeliveryResult.Retryable("pagerduty: " + e));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new DeliveryResult.Permanent("pagerduty: cannot render page: " + e));
+            return CompletableFuture.completedFuture(
+                    new DeliveryResult.Permanent("pagerduty: cannot render page: " + e));
         }
     }
 

@@ -11,7 +11,8 @@ public record PagerDutyConfig(URI eventsUrl, String routingKey, Duration timeout
 
     public PagerDutyConfig {
         eventsUrl = eventsUrl == null ? DEFAULT_EVENTS_URL : eventsUrl;
-        if (!eventsUrl.isAbsolute() || !("https".equals(eventsUrl.getScheme()) || "http".equals(eventsUrl.getScheme()))) {
+        if (!eventsUrl.isAbsolute()
+                || !("https".equals(eventsUrl.getScheme()) || "http".equals(eventsUrl.getScheme()))) {
             throw new IllegalArgumentException("eventsUrl must be an absolute http(s) URL: " + eventsUrl);
         }
         if (routingKey == null || routingKey.isBlank()) {

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs and verifies webhook bodies with HMAC-SHA256 over {@code timestamp + "." + body}, Forewarn's webhook scheme. */
+/** Signs and verifies webhook bodies with HMAC-SHA256 over {@code timestamp + "." + body}. */
 public final class HmacSigner {
 
     /** Header carrying the Unix-seconds timestamp that the signature covers. */

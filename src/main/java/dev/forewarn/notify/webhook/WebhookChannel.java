@@ -13,15 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * Posts a page as signed generic JSON (schema {@code forewarn.page/v1}) to any HTTP receiver.
- *
- * <p>Body: {@code schema, dedup_key, action (trigger|acknowledge|resolve), summary, severity
- * (urgent|important|general), tier (L1..L3), team, assignee (null when unknown), deadline, breach_at, at
- * (ISO-8601 UTC), tickets [{id, subject, customer, url}], ack_url (nullable), details {string: string}}}.
- * Headers: {@value HmacSigner#TIMESTAMP_HEADER} (Unix seconds at sending) and
- * {@value HmacSigner#SIGNATURE_HEADER} ({@code sha256=} HMAC-SHA256 hex of {@code timestamp + "." + body}).
- */
+/** Posts a page as signed generic JSON (schema {@value #SCHEMA}) to any HTTP receiver. */
 public final class WebhookChannel implements PagerChannel {
 
     /** Names the body format so receivers can tell versions apart. */
@@ -50,6 +42,11 @@ public final class WebhookChannel implements PagerChannel {
         return "webhook";
     }
 
+    /**
+     * Posts the body described at {@link #body} with headers {@value HmacSigner#TIMESTAMP_HEADER} (Unix seconds
+     * at sending) and {@value HmacSigner#SIGNATURE_HEADER} ({@code sha256=} lowercase hex HMAC-SHA256 of
+     * {@code timestamp + "." + body} with the shared secret).
+     */
     @Override
     public CompletableFuture<DeliveryResult> deliver(PageMessage m) {
         try {
@@ -65,7 +62,11 @@ public final class WebhookChannel implements PagerChannel {
         }
     }
 
-    /** The documented body for a page. */
+    /**
+     * The documented body: {@code schema, dedup_key, action (trigger|acknowledge|resolve), summary, severity
+     * (urgent|important|general), tier (L1..L3), team, assignee (null when unknown), deadline, breach_at, at
+     * (ISO-8601 UTC), tickets [{id, subject, customer, url}], ack_url (nullable), details {string: string}}.
+     */
     static ObjectNode body(PageMessage m) {
         ObjectNode body = JSON.objectNode()
                 .put("schema", SCHEMA)
