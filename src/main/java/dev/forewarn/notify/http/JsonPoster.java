@@ -1,0 +1,106 @@
+package dev.forewarn.notify.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.notify.DeliveryResult;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Posts JSON bodies over one shared {@link HttpClient} and reports an {@link HttpOutcome}, never an exception. */
+public final class JsonPoster {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client;
+
+    /** Builds the one client all channels share; {@code connectTimeout} bounds the TCP/TLS handshake. */
+    public JsonPoster(Duration connectTimeout) {
+        this(HttpClient.newBuilder()
+                .connectTimeout(requirePositive(connectTimeout))
+                // a redirect on a POST to an alerting endpoint is a misconfiguration to surface, not to follow
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    /** Uses a client the caller configured (proxy, TLS, executor). */
+    public JsonPoster(HttpClient client) {
+        if (client == null) {
+            throw new IllegalArgumentException("client must not be null");
+        }
+        this.client = client;
+    }
+
+    /** POSTs {@code body} as {@code application/json} with extra headers; {@code timeout} bounds the whole exchange. */
+    public CompletableFuture<HttpOutcome> post(URI uri, byte[] body, Map<String, String> headers, Duration timeout) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(requirePositive(timeout))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(request::header);
+            return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, error) -> error == null ? toResponse(response) : toFailure(error));
+        } catch (RuntimeException e) {
+            // a bad URI or header is a configuration error; reporting it as IO keeps the "never throws" contract
+            return CompletableFuture.completedFuture(new HttpOutcome.Failure(HttpOutcome.FailureKind.IO,
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    /** {@link #post} followed by the shared classification, for channels that need nothing else from the reply. */
+    public CompletableFuture<DeliveryResult> deliver(URI uri, byte[] body, Map<String, String> headers,
+            Duration timeout) {
+        return post(uri, body, headers, timeout).thenApply(HttpOutcome::toDeliveryResult);
+    }
+
+    /** Serializes a JSON tree to the exact bytes that are sent, so a signature can cover them. */
+    public static byte[] toBytes(JsonNode json) {
+        try {
+            return MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            // a tree built from ObjectNodes always serializes; reaching here is a programming error
+            throw new IllegalStateException("cannot serialize JSON tree", e);
+        }
+    }
+
+    private static HttpOutcome toResponse(HttpResponse<String> response) {
+        return new HttpOutcome.Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Retry-After").flatMap(HttpOutcome::parseRetryAfter));
+    }
+
+    private static HttpOutcome toFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        HttpOutcome.FailureKind kind;
+        // the connect-timeout subclass must be tested first: it is also an HttpTimeoutException
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                || cause instanceof UnresolvedAddressException) {
+            kind = HttpOutcome.FailureKind.CONNECT;
+        } else if (cause instanceof HttpTimeoutException) {
+            kind = HttpOutcome.FailureKind.TIMEOUT;
+        } else {
+            kind = HttpOutcome.FailureKind.IO;
+        }
+        String message = cause.getMessage();
+        return new HttpOutcome.Failure(kind, cause.getClass().getSimpleName()
+                + (message == null || message.isBlank() ? "" : ": " + message));
+    }
+
+    private static Duration requirePositive(Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        return d;
+    }
+}
