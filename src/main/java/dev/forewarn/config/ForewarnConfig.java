@@ -50,6 +50,22 @@ public interface ForewarnConfig {
     @Valid
     Jobs jobs();
 
+    /** Ticket sources, SLA plans and the SLA watch tick. */
+    @Valid
+    Tickets tickets();
+
+    /** On-call schedules per tier and team, and how to reach each person. */
+    @Valid
+    OnCall oncall();
+
+    /** When pages escalate to the next tier. */
+    @Valid
+    Escalation escalation();
+
+    /** Pager channels and which tier/team pages go where. */
+    @Valid
+    Paging paging();
+
     /** Evaluation settings. */
     interface Evaluation {
         /** How often every region is evaluated (duration, e.g. 15s). */
@@ -272,4 +288,244 @@ public interface ForewarnConfig {
         boolean enabled();
     }
 
+    /** Kinds of ticket source. */
+    enum TicketSourceType {
+        /** A Zendesk-style REST API, polled incrementally with a cursor. */
+        ZENDESK,
+        /** A Forewarn JSON ticket document polled from a URL. */
+        JSON,
+        /** Forewarn JSON ticket events pushed to {@code POST /api/tickets/events}, HMAC-signed. */
+        WEBHOOK
+    }
+
+    /** Ticket settings. */
+    interface Tickets {
+        /** How often every open ticket's SLA clocks and escalations are evaluated (duration). */
+        @WithDefault("30s")
+        Duration evaluationInterval();
+
+        /** Ticket sources by name. */
+        Map<String, @Valid TicketSource> sources();
+
+        /** SLA plans by name; a plan named "default" applies to customers without one. */
+        Map<String, @Valid Plan> plans();
+
+        /** Customer id to plan name. */
+        Map<String, String> customerPlans();
+    }
+
+    /** One ticket source. */
+    interface TicketSource {
+        /** Kind of source: zendesk, json or webhook. */
+        TicketSourceType type();
+
+        /** Zendesk: the account's base URL (https://acme.zendesk.com); json: the document URL. */
+        Optional<String> url();
+
+        /** How often the source is polled (duration). */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** Deadline of one HTTP call (duration). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Zendesk: agent email for API-token authentication. */
+        Optional<String> email();
+
+        /** Zendesk: API token (from a Secret: FOREWARN_ZENDESK_TOKEN); never logged. */
+        Optional<String> token();
+
+        /** Zendesk: base URL of agent links to tickets; defaults to url. */
+        Optional<String> agentUrl();
+
+        /** Zendesk: priority to severity (urgent, important, general); unset priorities are general. */
+        Map<String, String> priorities();
+
+        /** Zendesk: group id to team name. */
+        Map<String, String> groups();
+
+        /** Zendesk: organization id to customer id. */
+        Map<String, String> organizations();
+
+        /** Webhook: shared HMAC-SHA256 secret (from a Secret: FOREWARN_TICKET_WEBHOOK_SECRET); never logged. */
+        Optional<String> secret();
+
+        /** Largest response body accepted (bytes). */
+        @WithDefault("8388608")
+        @Min(1024)
+        int maxBodyBytes();
+    }
+
+    /** One SLA plan. */
+    interface Plan {
+        /** 24x7 or business-hours. */
+        @WithDefault("24x7")
+        String calendar();
+
+        /** business-hours: the time zone of the opening hours (IANA id). */
+        @WithDefault("UTC")
+        String zone();
+
+        /** business-hours: opening time on weekdays (HH:MM). */
+        @WithDefault("09:00")
+        String open();
+
+        /** business-hours: closing time on weekdays (HH:MM). */
+        @WithDefault("18:00")
+        String close();
+
+        /** business-hours: holidays (ISO dates). */
+        Optional<java.util.List<String>> holidays();
+
+        /** Targets per severity (urgent, important, general); absent ones keep the brief's defaults. */
+        Map<String, @Valid Target> targets();
+    }
+
+    /** SLA targets of one severity. */
+    interface Target {
+        /** Time to the first public reply (duration). */
+        Optional<Duration> firstResponse();
+
+        /** Time to resolution or workaround (duration). */
+        Optional<Duration> resolution();
+    }
+
+    /** On-call settings. */
+    interface OnCall {
+        /** Schedules, one per tier and team; team "default" serves teams without their own. */
+        java.util.List<@Valid ScheduleConfig> schedules();
+
+        /** Person to contact details. */
+        Map<String, @Valid Person> people();
+    }
+
+    /** One schedule. */
+    interface ScheduleConfig {
+        /** L1, L2 or L3. */
+        String tier();
+
+        /** Team (industry or technical group) this schedule serves. */
+        @WithDefault("default")
+        String team();
+
+        /** Layers in precedence order: the first whose hours cover an instant answers. */
+        java.util.List<@Valid LayerConfig> layers();
+    }
+
+    /** One rotation layer. */
+    interface LayerConfig {
+        /** Layer name, e.g. apac. */
+        String name();
+
+        /** Participants in rotation order. */
+        java.util.List<String> participants();
+
+        /** Shift length (duration, e.g. 7d or 12h). */
+        @WithDefault("7d")
+        Duration shift();
+
+        /** First hand-off as a local date-time in the layer's zone (e.g. 2026-01-05T09:00). */
+        String firstHandoff();
+
+        /** Time zone of hand-offs and hours (IANA id). */
+        @WithDefault("UTC")
+        String zone();
+
+        /** Hours of the day this layer covers, e.g. 08:00-16:00; absent = all day. */
+        Optional<String> hours();
+    }
+
+    /** How to reach one person. */
+    interface Person {
+        /** Email address for the email channel. */
+        Optional<String> email();
+    }
+
+    /** Escalation settings. */
+    interface Escalation {
+        /** Time to acknowledge before the next tier is paged, per tier (L1, L2, L3) (duration). */
+        Map<String, Duration> ackTimeout();
+    }
+
+    /** Kinds of pager channel. */
+    enum ChannelType {
+        /** PagerDuty Events API v2. */
+        PAGERDUTY,
+        /** Prometheus Alertmanager API v2. */
+        ALERTMANAGER,
+        /** Generic JSON webhook, HMAC-signed. */
+        WEBHOOK,
+        /** Slack-compatible incoming webhook. */
+        SLACK,
+        /** Email to the on-call person's address. */
+        EMAIL
+    }
+
+    /** Paging settings. */
+    interface Paging {
+        /** Channels by name. */
+        Map<String, @Valid Channel> channels();
+
+        /** Routes: the first route matching a page's tier and team names its channels. */
+        java.util.List<@Valid PageRoute> routes();
+
+        /** Public base URL of Forewarn, used for acknowledge links in pages (URL). */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** How often the page outbox is drained (duration). */
+        @WithDefault("2s")
+        Duration sendInterval();
+
+        /** First retry delay of a failed page delivery; doubles per attempt (duration). */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        /** Upper bound of the retry delay (duration). */
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /** A delivery still failing this long after it was queued is FAILED and reported (duration). */
+        @WithDefault("1h")
+        Duration giveUpAfter();
+
+        /** Secret of PagerDuty's v3 webhook signature, to apply acknowledgements made in PagerDuty. */
+        Optional<String> pagerdutyWebhookSecret();
+    }
+
+    /** One pager channel. */
+    interface Channel {
+        /** pagerduty, alertmanager, webhook, slack or email. */
+        ChannelType type();
+
+        /** Endpoint: Events API URL, Alertmanager base URL, webhook URL or Slack webhook URL. */
+        Optional<String> url();
+
+        /** PagerDuty: integration routing key (from a Secret). */
+        Optional<String> routingKey();
+
+        /** Webhook: HMAC secret (from a Secret). */
+        Optional<String> secret();
+
+        /** Alertmanager: how long a triggered alert stays firing without being re-sent (duration). */
+        @WithDefault("1h")
+        Duration firingHorizon();
+
+        /** Deadline of one delivery (duration). */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** One paging route. */
+    interface PageRoute {
+        /** Tier this route applies to (L1, L2, L3); absent = every tier. */
+        Optional<String> tier();
+
+        /** Team this route applies to; absent = every team. */
+        Optional<String> team();
+
+        /** Channel names. */
+        java.util.List<String> channels();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.forewarn.probe;
 
+import dev.forewarn.polling.FetchFailures;
+import dev.forewarn.polling.SourceHealth;
+
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.format.BlackboxReading;
 import dev.forewarn.probe.format.PrometheusTextParser;

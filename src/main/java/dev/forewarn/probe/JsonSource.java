@@ -1,5 +1,8 @@
 package dev.forewarn.probe;
 
+import dev.forewarn.polling.FetchFailures;
+import dev.forewarn.polling.SourceHealth;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.format.ProbeReportJson;

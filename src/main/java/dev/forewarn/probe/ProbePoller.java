@@ -1,5 +1,7 @@
 package dev.forewarn.probe;
 
+import dev.forewarn.polling.SourceHealth;
+
 import io.quarkus.runtime.Startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
@@ -38,7 +40,7 @@ public class ProbePoller {
         this.config = config;
         HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5));
         new TreeMap<>(config.sources()).forEach((name, source) -> {
-            SourceHealth h = new SourceHealth(name, source.type().name().toLowerCase(), registry);
+            SourceHealth h = new SourceHealth("probe", name, source.type().name().toLowerCase(), registry);
             health.put(name, h);
             List<RegionCatalog.Region> regions = catalog.fedBy(name);
             if (source.type() != ForewarnConfig.SourceType.PUSH && source.url().isEmpty()) {

@@ -66,12 +66,12 @@ class ProbeSourcesQuarkusTest {
         peers.smtp().purgeEmailFromAllMailboxes();
         clock.set(Instant.parse("2026-03-02T08:00:00Z"));
         new Fleet(peers.http()).healthy("eu-central").healthy("ap-east");
-        Logger.getLogger("dev.forewarn.probe.SourceHealth").addHandler(capture);
+        Logger.getLogger("dev.forewarn.polling.SourceHealth").addHandler(capture);
     }
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("dev.forewarn.probe.SourceHealth").removeHandler(capture);
+        Logger.getLogger("dev.forewarn.polling.SourceHealth").removeHandler(capture);
     }
 
     @Test

@@ -1,26 +1,26 @@
-package dev.forewarn.probe;
+package dev.forewarn.polling;
 
 import dev.forewarn.probe.format.ProbeFormatException;
 import dev.forewarn.probe.http.FetchException;
 import java.util.concurrent.CompletionException;
 
 /** Maps a failed fetch or parse to the bounded metric reason and a log detail naming the target. */
-final class FetchFailures {
+public final class FetchFailures {
     private FetchFailures() {
     }
 
-    static String reason(Throwable t) {
+    public static String reason(Throwable t) {
         Throwable cause = unwrap(t);
         if (cause instanceof FetchException f) {
             return f.kind().name().toLowerCase();
         }
-        if (cause instanceof ProbeFormatException) {
+        if (cause instanceof ProbeFormatException || cause instanceof dev.forewarn.ticket.json.TicketFormatException) {
             return "malformed";
         }
         return "io";
     }
 
-    static String detail(String target, Throwable t) {
+    public static String detail(String target, Throwable t) {
         Throwable cause = unwrap(t);
         return target + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }

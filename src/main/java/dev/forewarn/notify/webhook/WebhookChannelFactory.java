@@ -1,0 +1,31 @@
+package dev.forewarn.notify.webhook;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.notify.page.ChannelFactory;
+import dev.forewarn.notify.page.PagerChannel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds signed generic webhook channels. */
+@ApplicationScoped
+public class WebhookChannelFactory implements ChannelFactory {
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public ForewarnConfig.ChannelType type() {
+        return ForewarnConfig.ChannelType.WEBHOOK;
+    }
+
+    @Override
+    public PagerChannel create(String name, ForewarnConfig.Channel c) {
+        return new WebhookChannel(new WebhookConfig(URI.create(ChannelFactory.required(c.url(), name, "url")),
+                ChannelFactory.required(c.secret(), name, "secret"), c.timeout()),
+                new JsonPoster(Duration.ofSeconds(5)), clock);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.forewarn.ticket;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.polling.FetchFailures;
+import dev.forewarn.polling.SourceHealth;
+import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.sla.model.Severity;
+import dev.forewarn.ticket.json.TicketJsonMapping;
+import dev.forewarn.ticket.zendesk.NextPoll;
+import dev.forewarn.ticket.zendesk.PollOutcome;
+import dev.forewarn.ticket.zendesk.ZendeskClient;
+import dev.forewarn.ticket.zendesk.ZendeskClientConfig;
+import dev.forewarn.ticket.zendesk.ZendeskCursor;
+import dev.forewarn.ticket.zendesk.ZendeskMapping;
+import dev.forewarn.ticket.zendesk.ZendeskMappingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Polls the configured ticket sources: Zendesk incrementally with a stored cursor (only changed tickets after the
+ * first load), Forewarn JSON documents whole. Rate limits, server errors and garbage are metered and logged
+ * once per new reason; the last known ticket state stays in place meanwhile.
+ */
+@ApplicationScoped
+@Startup
+public class TicketPoller {
+    // One poll follows at most this many pages, so a large backlog cannot monopolise a tick.
+    private static final int MAX_PAGES_PER_POLL = 20;
+
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+
+    private final TicketIngest ingest;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    private interface Source {
+        Uni<Integer> poll();
+    }
+
+    @Inject
+    public TicketPoller(ForewarnConfig config, MeterRegistry registry, TicketIngest ingest, Clock clock,
+                        ObjectMapper mapper) {
+        this.ingest = ingest;
+        this.clock = clock;
+        this.mapper = mapper;
+        HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5));
+        new TreeMap<>(config.tickets().sources()).forEach((name, source) -> {
+            SourceHealth health = new SourceHealth("ticket", name, source.type().name().toLowerCase(Locale.ROOT),
+                    registry);
+            switch (source.type()) {
+                case ZENDESK -> sources.put(name, new Zendesk(name, source, health));
+                case JSON -> sources.put(name, new Json(name, source, health, fetcher));
+                case WEBHOOK -> {
+                    if (source.secret().filter(s -> s.length() >= 16).isEmpty()) {
+                        throw new IllegalStateException("forewarn.tickets.sources." + name
+                                + ".secret must be set (at least 16 characters) for a webhook source");
+                    }
+                }
+            }
+        });
+    }
+
+    public java.util.Set<String> polledSources() {
+        return sources.keySet();
+    }
+
+    /** Polls one source once; returns how many tickets were stored. */
+    public Uni<Integer> poll(String name) {
+        Source s = sources.get(name);
+        return s == null ? Uni.createFrom().item(0) : s.poll();
+    }
+
+    /** Polls every source once, one after the other. */
+    public Uni<Integer> pollAll() {
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (String name : sources.keySet()) {
+            chain = chain.chain(n -> poll(name).map(m -> m + n));
+        }
+        return chain;
+    }
+
+    private static String required(Optional<String> value, String key) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(key + " is required"));
+    }
+
+    /** Zendesk incremental export with a cursor stored in ticket_cursor. */
+    private final class Zendesk implements Source {
+        private final String name;
+        private final ZendeskClient client;
+        private final ZendeskCursor cursorPolicy;
+        private final SourceHealth health;
+        private final Duration lookback = Duration.ofDays(90);
+        private volatile Instant notBefore = Instant.EPOCH;
+        private volatile int failures;
+
+        Zendesk(String name, ForewarnConfig.TicketSource c, SourceHealth health) {
+            String key = "forewarn.tickets.sources." + name;
+            String url = required(c.url(), key + ".url");
+            ZendeskClientConfig.Credentials credentials = c.email().isPresent()
+                    ? new ZendeskClientConfig.ApiToken(c.email().get(), required(c.token(), key + ".token"))
+                    : new ZendeskClientConfig.Bearer(required(c.token(), key + ".token"));
+            ZendeskClientConfig clientConfig = new ZendeskClientConfig(URI.create(url), c.timeout(), credentials);
+            Map<String, Severity> priorities = new LinkedHashMap<>(ZendeskMappingConfig.DEFAULT_PRIORITIES);
+            c.priorities().forEach((p, sev) -> priorities.put(p, Severity.valueOf(sev.toUpperCase(Locale.ROOT))));
+            ZendeskMappingConfig mappingConfig = new ZendeskMappingConfig(name, priorities, Severity.GENERAL,
+                    c.groups(), c.organizations(), c.agentUrl().orElse(url));
+            this.name = name;
+            this.client = new ZendeskClient(clientConfig, new ZendeskMapping(mappingConfig, mapper()),
+                    ZendeskClient.defaultHttpClient(clientConfig));
+            this.cursorPolicy = new ZendeskCursor(c.interval(), Duration.ofSeconds(5), Duration.ofMinutes(5), 0.2);
+            this.health = health;
+        }
+
+        @Override
+        public Uni<Integer> poll() {
+            Instant now = clock.instant();
+            if (now.isBefore(notBefore)) {
+                return Uni.createFrom().item(0);
+            }
+            long started = System.nanoTime();
+            return loadCursor().chain(cursor -> page(cursor, 0, 0))
+                    .invoke(() -> health.timed(Duration.ofNanos(System.nanoTime() - started)));
+        }
+
+        private Uni<Integer> page(String cursor, int pages, int stored) {
+            Instant now = clock.instant();
+            return Uni.createFrom().completionStage(() -> client.fetch(cursor, now.minus(lookback)))
+                    .chain(outcome -> {
+                        NextPoll next = cursorPolicy.next(cursor, outcome, failures + 1, now,
+                                ThreadLocalRandom.current().nextDouble());
+                        if (outcome instanceof PollOutcome.Page p) {
+                            failures = 0;
+                            if (!p.page().skipped().isEmpty()) {
+                                health.failed("malformed", p.page().skipped().size() + " ticket(s) skipped, first: "
+                                        + p.page().skipped().get(0));
+                            }
+                            health.succeeded(now, p.page().skipped().isEmpty());
+                            return ingest.ingest(p.page().tickets(), now)
+                                    .chain(n -> saveCursor(next.cursor(), now).replaceWith(n))
+                                    .chain(n -> next.reason() == NextPoll.Reason.MORE_PAGES
+                                            && pages + 1 < MAX_PAGES_PER_POLL
+                                            ? page(next.cursor(), pages + 1, stored + n)
+                                            : Uni.createFrom().item(stored + n));
+                        }
+                        notBefore = next.at();
+                        if (outcome instanceof PollOutcome.RateLimited r) {
+                            health.failed("rate_limited", "HTTP 429, retrying after " + r.retryAfter());
+                        } else if (outcome instanceof PollOutcome.Failed f) {
+                            failures++;
+                            health.failed(f.retryable() ? "http_status" : "rejected", f.reason()
+                                    + (f.retryable() ? "" : " (not retryable: check the credentials and URL)"));
+                        }
+                        return Uni.createFrom().item(stored);
+                    });
+        }
+
+        private Uni<String> loadCursor() {
+            return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                            "SELECT cursor FROM ticket_cursor WHERE source = :source", String.class)
+                    .setParameter("source", name).getResultList()))
+                    .map(l -> l.isEmpty() ? null : l.get(0));
+        }
+
+        private Uni<Void> saveCursor(String cursor, Instant now) {
+            return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                            INSERT INTO ticket_cursor (source, cursor, updated_at) VALUES (:source, :cursor, :now)
+                            ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at""")
+                    .setParameter("source", name).setParameter("cursor", cursor).setParameter("now", now)
+                    .executeUpdate())).replaceWithVoid();
+        }
+    }
+
+    /** A Forewarn JSON ticket document polled whole. */
+    private final class Json implements Source {
+        private final String name;
+        private final ForewarnConfig.TicketSource config;
+        private final SourceHealth health;
+        private final HttpFetcher fetcher;
+
+        Json(String name, ForewarnConfig.TicketSource config, SourceHealth health, HttpFetcher fetcher) {
+            required(config.url(), "forewarn.tickets.sources." + name + ".url");
+            this.name = name;
+            this.config = config;
+            this.health = health;
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        public Uni<Integer> poll() {
+            Instant now = clock.instant();
+            long started = System.nanoTime();
+            URI uri = URI.create(config.url().orElseThrow());
+            return Uni.createFrom().completionStage(() -> fetcher.get(uri, config.timeout(), config.maxBodyBytes(),
+                            Map.of()))
+                    .map(body -> {
+                        try {
+                            return TicketJsonMapping.validate(TicketJsonMapping.parse(body, mapper()), name, now);
+                        } catch (dev.forewarn.ticket.json.TicketFormatException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    })
+                    .chain(v -> {
+                        if (!v.rejected().isEmpty()) {
+                            health.failed("rejected", v.rejected().size() + " ticket(s) rejected, first: "
+                                    + v.rejected().get(0));
+                        }
+                        health.succeeded(now, v.rejected().isEmpty());
+                        return ingest.ingest(v.accepted(), now);
+                    })
+                    .onFailure().recoverWithItem(e -> {
+                        health.failed(FetchFailures.reason(e), FetchFailures.detail(uri.toString(), e));
+                        return 0;
+                    })
+                    .invoke(() -> health.timed(Duration.ofNanos(System.nanoTime() - started)));
+        }
+    }
+
+    private ObjectMapper mapper() {
+        return mapper;
+    }
+}
