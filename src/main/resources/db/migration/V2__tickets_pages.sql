@@ -51,6 +51,8 @@ CREATE TABLE page (
     stage             text        NOT NULL,
     tier              text        NOT NULL CHECK (tier IN ('L1', 'L2', 'L3')),
     team              text        NOT NULL,
+    -- The tier actually paged: the next one up when nobody was on call in the tier the stage asked for.
+    routed_tier       text        NOT NULL CHECK (routed_tier IN ('L1', 'L2', 'L3')),
     assignee          text,
     status            text        NOT NULL CHECK (status IN ('OPEN', 'ACKNOWLEDGED', 'RESOLVED')),
     escalated         boolean     NOT NULL DEFAULT false,

@@ -1,0 +1,362 @@
+package dev.forewarn.escalation;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.escalation.model.EscalationPlan;
+import dev.forewarn.escalation.model.Escalator;
+import dev.forewarn.escalation.model.OnCallRouting;
+import dev.forewarn.escalation.model.PageState;
+import dev.forewarn.escalation.model.Route;
+import dev.forewarn.escalation.model.StepDecision;
+import dev.forewarn.notify.page.PagerChannels;
+import dev.forewarn.oncall.OnCallBook;
+import dev.forewarn.oncall.model.OnCall;
+import dev.forewarn.oncall.model.Schedule;
+import dev.forewarn.oncall.model.ScheduleBook;
+import dev.forewarn.oncall.model.Tier;
+import dev.forewarn.sla.SlaMetrics;
+import dev.forewarn.sla.SlaPlans;
+import dev.forewarn.sla.model.ClockReading;
+import dev.forewarn.sla.model.Deadline;
+import dev.forewarn.sla.model.Severity;
+import dev.forewarn.sla.model.SlaClock;
+import dev.forewarn.sla.model.SlaPolicy;
+import dev.forewarn.sla.model.StagePlan;
+import dev.forewarn.ticket.TicketStore;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * The SLA watch tick: reads the clocks of every ticket whose next check is due, lets the {@link Escalator}
+ * decide, routes new pages to whoever is on call, and records pages, their audit events and their deliveries in
+ * one transaction — sending happens after commit, through the page outbox.
+ *
+ * <p>A ticket is only looked at when something can change for it: when it was updated, when its next stage or
+ * acknowledgement timeout falls due, or when one of its pages was acknowledged — never by reloading every ticket.
+ * While a region incident is open, pages for tickets of that region's customers share one dedup key per
+ * (incident, deadline, stage, tier, team), so the on-call gets one page listing them, not one per ticket.
+ */
+@ApplicationScoped
+public class SlaWatcher {
+    private static final Logger LOG = Logger.getLogger(SlaWatcher.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    TicketStore tickets;
+    @Inject
+    PageStore pages;
+    @Inject
+    SlaPlans plans;
+    @Inject
+    OnCallBook oncall;
+    @Inject
+    PagerChannels channels;
+    @Inject
+    SlaMetrics metrics;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    Clock clock;
+
+    private final Set<String> gapsLogged = ConcurrentHashMap.newKeySet();
+
+    /** Evaluates due tickets in batches until none is due; returns how many tickets were evaluated. */
+    public Uni<Integer> evaluateDue() {
+        Instant now = clock.instant();
+        return oncall.current(now).chain(book -> {
+            watchCoverage(book, now);
+            return batch(book, now, 0);
+        }).chain(n -> refreshSteeringNumbers(now).replaceWith(n));
+    }
+
+    private Uni<Integer> batch(ScheduleBook book, Instant now, int done) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> tickets.due(s, now, BATCH)
+                        .chain(due -> evaluate(s, due, book, now).replaceWith(due.size()))))
+                .chain(n -> n < BATCH ? Uni.createFrom().item(done + n) : batch(book, now, done + n));
+    }
+
+    private Uni<Void> evaluate(Mutiny.Session s, List<TicketStore.Watched> due, ScheduleBook book, Instant now) {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String[]> keys = new ArrayList<>(due.size());
+        List<String> customers = new ArrayList<>();
+        for (TicketStore.Watched t : due) {
+            keys.add(new String[] {t.source(), t.id()});
+            if (t.customerId() != null) {
+                customers.add(t.customerId());
+            }
+        }
+        return pages.statesOf(s, keys)
+                .chain(states -> openIncidentsOf(s, customers).chain(incidents -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (TicketStore.Watched t : due) {
+                        List<PageState> existing = states.getOrDefault(t.source() + "\u0000" + t.id(), List.of());
+                        Long incident = t.customerId() == null ? null : incidents.get(t.customerId());
+                        chain = chain.chain(() -> evaluateOne(s, t, existing, incident, book, now));
+                    }
+                    return chain;
+                }));
+    }
+
+    private Uni<Void> evaluateOne(Mutiny.Session s, TicketStore.Watched t, List<PageState> existing, Long incident,
+                                  ScheduleBook book, Instant now) {
+        SlaPolicy policy = plans.forCustomer(t.customerId());
+        EscalationPlan plan = escalationPlan();
+        List<StepDecision> decisions = Escalator.decide(t.history(), policy, plan, existing, now);
+        List<PageState> after = new ArrayList<>(existing);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StepDecision d : decisions) {
+            chain = chain.chain(() -> apply(s, t, d, incident, book, policy, after, now));
+        }
+        return chain.chain(() -> {
+            ClockReading fr = SlaClock.read(t.history(), policy, Deadline.FIRST_RESPONSE, now);
+            ClockReading res = SlaClock.read(t.history(), policy, Deadline.RESOLUTION, now);
+            Instant nextBreach = earliest(fr.met() ? null : fr.breachAt(), res.met() ? null : res.breachAt());
+            Optional<Instant> next = Escalator.nextDecisionAt(t.history(), policy, plan, after, now);
+            // Never re-check sooner than the next tick: a decision due "now" that changed nothing would spin.
+            Instant nextCheck = next.map(at -> at.isAfter(now) ? at : now.plus(config.tickets().evaluationInterval()))
+                    .orElse(null);
+            if (nextCheck == null && !t.status().isFinal() && (nextBreach != null || fr.paused())) {
+                // A paused or far-off clock still needs a look now and then to keep the steering gauges honest.
+                nextCheck = now.plus(Duration.ofHours(1));
+            }
+            return s.createNativeQuery("""
+                            UPDATE ticket SET next_check_at = :next, next_breach_at = :breach,
+                                   first_response_breached = first_response_breached OR :frBreached,
+                                   resolution_breached = resolution_breached OR :resBreached
+                             WHERE source = :source AND id = :id""")
+                    .setParameter("next", nextCheck).setParameter("breach", nextBreach)
+                    .setParameter("frBreached", fr.breached()).setParameter("resBreached", res.breached())
+                    .setParameter("source", t.source()).setParameter("id", t.id())
+                    .executeUpdate()
+                    .invoke(() -> countBreaches(t, fr, res))
+                    .replaceWithVoid();
+        });
+    }
+
+    private final Map<String, Boolean> breachCounted = new ConcurrentHashMap<>();
+
+    private void countBreaches(TicketStore.Watched t, ClockReading fr, ClockReading res) {
+        // Counted once per ticket and deadline per process; the stored flags keep the audit across restarts.
+        for (ClockReading r : List.of(fr, res)) {
+            if (r.breached() && breachCounted.putIfAbsent(t.source() + "/" + t.id() + "/" + r.deadline(), true) == null) {
+                metrics.breached(t.severity(), r.deadline());
+            }
+        }
+    }
+
+    private Uni<Void> apply(Mutiny.Session s, TicketStore.Watched t, StepDecision d, Long incident, ScheduleBook book,
+                            SlaPolicy policy, List<PageState> after, Instant now) {
+        if (d instanceof StepDecision.Page p) {
+            return page(s, t, p.deadline(), p.stage(), p.tier(), p.why(), null, incident, book, policy, after, now);
+        }
+        if (d instanceof StepDecision.Escalate e) {
+            return pages.markEscalated(s, e.fromPageId())
+                    .invoke(() -> replace(after, e.fromPageId(), true))
+                    .chain(() -> pages.event(s, e.fromPageId(), "ESCALATED", "forewarn",
+                            "not acknowledged in time; paging " + e.tier(), now))
+                    .chain(() -> page(s, t, e.deadline(), e.stage(), e.tier(), e.why(), e.fromPageId(), incident,
+                            book, policy, after, now));
+        }
+        if (d instanceof StepDecision.Resolve r) {
+            return resolve(s, r.pageId(), "forewarn", r.why(), now).invoke(() -> replaceResolved(after, r.pageId(), now))
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> page(Mutiny.Session s, TicketStore.Watched t, Deadline deadline, String stage, Tier tier,
+                           String why, Long escalatedFrom, Long incident, ScheduleBook book, SlaPolicy policy,
+                           List<PageState> after, Instant now) {
+        Route route = OnCallRouting.route(tier, t.team(), book, now);
+        for (Route.Gap gap : route.gaps()) {
+            metrics.gap(gap.tier(), gap.team());
+            LOG.warnf("On-call gap: %s team %s: %s — paging the next tier for ticket %s/%s", gap.tier(), gap.team(),
+                    gap.reason(), t.source(), t.id());
+        }
+        Tier routedTier = route instanceof Route.Routed r ? r.tier() : tier;
+        String assignee = route instanceof Route.Routed r ? r.person() : null;
+        if (route instanceof Route.Unrouted) {
+            LOG.errorf("Nobody on call in %s or above for team %s: ticket %s/%s is paged without an assignee",
+                    tier, t.team(), t.source(), t.id());
+        }
+        String dedup = incident != null
+                ? "forewarn-incident-" + incident + "-" + slug(deadline) + "-" + stage + "-" + routedTier + "-" + t.team()
+                : "forewarn-" + t.source() + "-" + t.id() + "-" + slug(deadline) + "-" + stage + "-" + tier;
+        if (dedup.length() > 255) {
+            dedup = dedup.substring(0, 255);
+        }
+        ClockReading reading = SlaClock.read(t.history(), policy, deadline, now);
+        String finalDedup = dedup;
+        PageStore.NewPage np = new PageStore.NewPage(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(),
+                assignee, dedup, incident, why, reading.breachAt(), escalatedFrom);
+        return pages.insert(s, np, now).chain(id -> {
+            if (id == null) {
+                return Uni.createFrom().voidItem();
+            }
+            after.add(new PageState(id, deadline, stage, tier, now, null, null, false));
+            String detail = why + (assignee == null ? "" : "; on call: " + assignee)
+                    + (routedTier != tier ? "; nobody on call in " + tier + ", paged " + routedTier : "")
+                    + (incident == null ? "" : "; grouped under region incident #" + incident);
+            LOG.infof("Page #%d %s %s/%s %s %s: %s", id, routedTier, t.source(), t.id(), slug(deadline), stage, detail);
+            return pages.event(s, id, "TRIGGERED", "forewarn", detail, now)
+                    .chain(() -> pages.queue(s, id, finalDedup, "TRIGGER", channels.channelsFor(routedTier, t.team()), now))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * Resolves a page and, once no page sharing its dedup key is still open, queues the resolve on its channels.
+     * Used by the watch (deadline met) and by the API.
+     */
+    public Uni<Boolean> resolve(Mutiny.Session s, long pageId, String actor, String why, Instant now) {
+        return s.createNativeQuery("""
+                        UPDATE page SET status = 'RESOLVED', resolved_at = :now, resolved_why = :why
+                         WHERE id = :id AND status <> 'RESOLVED'""")
+                .setParameter("now", now).setParameter("why", why).setParameter("id", pageId).executeUpdate()
+                .chain(n -> n == 0 ? Uni.createFrom().item(false) : pages.find(s, pageId)
+                        .chain(p -> pages.event(s, pageId, "RESOLVED", actor, why, now)
+                                .chain(() -> pages.byDedupKey(s, p.dedupKey()))
+                                .chain(group -> group.stream().anyMatch(g -> !"RESOLVED".equals(g.status()))
+                                        ? Uni.createFrom().item(0)
+                                        : pages.queue(s, group.get(0).id(), p.dedupKey(), "RESOLVE",
+                                                channels.channelsFor(p.routedTier(), p.team()), now))
+                                .replaceWith(true)));
+    }
+
+    private static void replace(List<PageState> after, long id, boolean escalated) {
+        for (int i = 0; i < after.size(); i++) {
+            PageState p = after.get(i);
+            if (p.id() == id) {
+                after.set(i, new PageState(p.id(), p.deadline(), p.stage(), p.tier(), p.pagedAt(), p.acknowledgedAt(),
+                        p.resolvedAt(), escalated));
+            }
+        }
+    }
+
+    private static void replaceResolved(List<PageState> after, long id, Instant now) {
+        for (int i = 0; i < after.size(); i++) {
+            PageState p = after.get(i);
+            if (p.id() == id) {
+                after.set(i, new PageState(p.id(), p.deadline(), p.stage(), p.tier(), p.pagedAt(), p.acknowledgedAt(),
+                        now, p.escalated()));
+            }
+        }
+    }
+
+    private Uni<Map<String, Long>> openIncidentsOf(Mutiny.Session s, List<String> customers) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < customers.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append(":c").append(i);
+        }
+        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("SELECT c.id, min(i.id) FROM customer c JOIN incident i "
+                + "ON i.status = 'OPEN' AND i.region_id = ANY (c.regions) WHERE c.id IN (" + in + ") GROUP BY c.id",
+                Object[].class);
+        for (int i = 0; i < customers.size(); i++) {
+            q.setParameter("c" + i, customers.get(i));
+        }
+        return q.getResultList().map(rows -> {
+            Map<String, Long> out = new HashMap<>();
+            rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+            return out;
+        });
+    }
+
+    private EscalationPlan escalationPlan() {
+        EscalationPlan defaults = EscalationPlan.defaults();
+        Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
+        config.escalation().ackTimeout().forEach((tier, d) ->
+                timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
+        return new EscalationPlan(StagePlan.defaults(), timeouts);
+    }
+
+    private void watchCoverage(ScheduleBook book, Instant now) {
+        for (Schedule schedule : book.schedules()) {
+            OnCall answer = schedule.whoIsOnCall(now);
+            boolean covered = answer instanceof OnCall.Covered;
+            metrics.coverage(schedule.tier(), schedule.team(), covered);
+            String key = schedule.tier() + "/" + schedule.team();
+            if (!covered && gapsLogged.add(key)) {
+                LOG.warnf("On-call gap: nobody is on call for %s team %s (next coverage: %s)", schedule.tier(),
+                        schedule.team(), ((OnCall.Gap) answer).nextCoverageAt());
+            } else if (covered && gapsLogged.remove(key)) {
+                LOG.infof("On-call gap closed: %s team %s is covered again", schedule.tier(), schedule.team());
+            }
+        }
+    }
+
+    private Uni<Void> refreshSteeringNumbers(Instant now) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        SELECT lower(t.severity),
+                               coalesce((SELECT p.stage FROM page p WHERE p.source = t.source AND p.ticket_id = t.id
+                                          AND p.status <> 'RESOLVED' ORDER BY p.paged_at DESC, p.id DESC LIMIT 1), 'none'),
+                               count(*)
+                          FROM ticket t WHERE t.status NOT IN ('SOLVED', 'CLOSED') GROUP BY 1, 2""", Object[].class)
+                .getResultList()
+                .invoke(rows -> {
+                    Map<String, Long> open = new HashMap<>();
+                    rows.forEach(r -> open.put(r[0] + "/" + r[1], ((Number) r[2]).longValue()));
+                    metrics.openTickets(open);
+                })
+                .chain(() -> s.createNativeQuery("""
+                                SELECT severity, min(next_breach_at) FROM ticket
+                                 WHERE status NOT IN ('SOLVED', 'CLOSED') AND next_breach_at IS NOT NULL
+                                 GROUP BY severity""", Object[].class).getResultList())
+                .invoke(rows -> {
+                    Map<Severity, Double> next = new EnumMap<>(Severity.class);
+                    rows.forEach(r -> next.put(Severity.valueOf((String) r[0]),
+                            Duration.between(now, TicketStore.toInstant(r[1])).toMillis() / 1000.0));
+                    for (Severity sev : Severity.values()) {
+                        metrics.nextBreach(sev, next.get(sev));
+                    }
+                })
+                .chain(() -> s.createNativeQuery("""
+                                SELECT count(*) FILTER (WHERE first_response_at IS NOT NULL
+                                                          AND solved_at <= first_response_at + interval '5 minutes'
+                                                          AND NOT EXISTS (
+                                                              SELECT 1 FROM ticket_change a JOIN ticket_change b
+                                                                ON b.source = a.source AND b.ticket_id = a.ticket_id
+                                                               AND b.seq > a.seq
+                                                             WHERE a.source = t.source AND a.ticket_id = t.id
+                                                               AND a.status IN ('SOLVED', 'CLOSED')
+                                                               AND b.status NOT IN ('SOLVED', 'CLOSED'))),
+                                       count(*)
+                                  FROM ticket t WHERE solved_at > :since""", Object[].class)
+                        .setParameter("since", now.minus(Duration.ofDays(30))).getSingleResult())
+                .invoke(r -> {
+                    long total = ((Number) r[1]).longValue();
+                    metrics.firstContactResolution(total == 0 ? null : ((Number) r[0]).doubleValue() / total);
+                })))
+                .replaceWithVoid();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    static String slug(Deadline d) {
+        return d.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

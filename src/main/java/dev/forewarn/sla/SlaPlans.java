@@ -1,0 +1,88 @@
+package dev.forewarn.sla;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.sla.model.AlwaysOpen;
+import dev.forewarn.sla.model.BusinessCalendar;
+import dev.forewarn.sla.model.BusinessHours;
+import dev.forewarn.sla.model.Severity;
+import dev.forewarn.sla.model.SlaPolicy;
+import dev.forewarn.sla.model.SlaTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The SLA policy of each plan, built once from configuration (the brief's defaults where a target is not
+ * given), and which plan each customer is on. Customers without a plan, and tickets without a customer, get the
+ * plan named "default" — 7×24 with the brief's targets unless configured otherwise.
+ */
+@ApplicationScoped
+public class SlaPlans {
+    public static final String DEFAULT_PLAN = "default";
+
+    private final Map<String, SlaPolicy> plans = new HashMap<>();
+    private final Map<String, String> customerPlans;
+
+    @Inject
+    public SlaPlans(ForewarnConfig config) {
+        plans.put(DEFAULT_PLAN, SlaPolicy.defaults(DEFAULT_PLAN, new AlwaysOpen()));
+        config.tickets().plans().forEach((name, plan) -> plans.put(name, policy(name, plan)));
+        this.customerPlans = Map.copyOf(config.tickets().customerPlans());
+        customerPlans.forEach((customer, plan) -> {
+            if (!plans.containsKey(plan)) {
+                throw new IllegalStateException("forewarn.tickets.customer-plans." + customer + " names an unknown plan '"
+                        + plan + "'; known: " + plans.keySet());
+            }
+        });
+    }
+
+    private static SlaPolicy policy(String name, ForewarnConfig.Plan plan) {
+        String key = "forewarn.tickets.plans." + name;
+        BusinessCalendar calendar;
+        try {
+            calendar = switch (plan.calendar().toLowerCase(Locale.ROOT)) {
+                case "24x7", "7x24", "always" -> new AlwaysOpen();
+                case "business-hours" -> BusinessHours.weekdays(ZoneId.of(plan.zone()), LocalTime.parse(plan.open()),
+                        LocalTime.parse(plan.close()), plan.holidays().orElse(List.of()).stream().map(LocalDate::parse)
+                                .collect(Collectors.toUnmodifiableSet()));
+                default -> throw new IllegalStateException(key + ".calendar must be 24x7 or business-hours but was '"
+                        + plan.calendar() + "'");
+            };
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+        SlaPolicy defaults = SlaPolicy.defaults(name, calendar);
+        Map<Severity, SlaTarget> targets = new EnumMap<>(defaults.targets());
+        plan.targets().forEach((severity, t) -> {
+            Severity s;
+            try {
+                s = Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(key + ".targets." + severity + ": not urgent, important or general");
+            }
+            SlaTarget d = targets.get(s);
+            targets.put(s, new SlaTarget(t.firstResponse().orElse(d.firstResponse()), t.resolution().orElse(d.resolution())));
+        });
+        return new SlaPolicy(name, targets, calendar, defaults.pausingStatuses());
+    }
+
+    /** The policy for a customer's tickets. */
+    public SlaPolicy forCustomer(String customerId) {
+        String plan = customerId == null ? DEFAULT_PLAN : customerPlans.getOrDefault(customerId, DEFAULT_PLAN);
+        return plans.getOrDefault(plan, plans.get(DEFAULT_PLAN));
+    }
+
+    public Set<String> names() {
+        return plans.keySet();
+    }
+}
