@@ -1,7 +1,10 @@
 package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.escalation.PageOutbox;
+import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.notify.NoticeOutbox;
+import dev.forewarn.ticket.TicketPoller;
 import dev.forewarn.probe.ProbePoller;
 import dev.forewarn.quality.RegionJudge;
 import io.quarkus.runtime.StartupEvent;
@@ -23,8 +26,13 @@ import org.jboss.logging.Logger;
  *   evaluate → hysteresis → incident transition        RegionJudge   → IncidentService
  *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
  *   deliver with retry → record                        NoticeOutbox  → EmailSender
+ *
+ *   poll tickets (each source on its own interval)     TicketPoller  → TicketIngest (ticket + history)
+ *   SLA clocks → escalation decision → route (on call) SlaWatcher    → pages + page_delivery rows
+ *     → group (open region incident) → dedup (one page per ticket, deadline, stage, tier)
+ *   deliver with retry → record                        PageOutbox    → PagerDuty / Alertmanager / webhook / Slack / email
  * </pre>
- * The incident change and its outbox rows commit together; sending happens after commit.
+ * State changes and their outbox rows commit together; sending happens after commit.
  */
 @ApplicationScoped
 public class Pipeline {
@@ -36,6 +44,12 @@ public class Pipeline {
     RegionJudge judge;
     @Inject
     NoticeOutbox outbox;
+    @Inject
+    TicketPoller ticketPoller;
+    @Inject
+    SlaWatcher slaWatcher;
+    @Inject
+    PageOutbox pageOutbox;
     @Inject
     ForewarnConfig config;
     @Inject
@@ -53,8 +67,17 @@ public class Pipeline {
                     .setAsyncTask(execution -> poller.poll(source).replaceWithVoid())
                     .schedule();
         }
-        LOG.infof("Watching %d region(s) through %d polled source(s)", config.regions().size(),
-                poller.polledSources().size());
+        for (String source : ticketPoller.polledSources()) {
+            scheduler.get().newJob("tickets-" + source)
+                    .setInterval(config.tickets().sources().get(source).interval().toString())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setAsyncTask(execution -> ticketPoller.poll(source).replaceWithVoid()
+                            .onFailure().invoke(e -> LOG.errorf(e, "Ticket source %s: poll failed", source))
+                            .onFailure().recoverWithNull())
+                    .schedule();
+        }
+        LOG.infof("Watching %d region(s) through %d probe source(s), tickets from %d source(s)",
+                config.regions().size(), poller.polledSources().size(), config.tickets().sources().size());
     }
 
     @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "2s",
@@ -70,6 +93,22 @@ public class Pipeline {
     Uni<Void> drain() {
         return outbox.drainOnce().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.errorf(e, "Outbox drain failed; it runs again next tick"))
+                .onFailure().recoverWithNull();
+    }
+
+    @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+    Uni<Void> watchSla() {
+        return slaWatcher.evaluateDue().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "SLA watch failed; it runs again next tick"))
+                .onFailure().recoverWithNull();
+    }
+
+    @Scheduled(identity = "drain-pages", every = "${forewarn.paging.send-interval}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+    Uni<Void> drainPages() {
+        return pageOutbox.drainOnce().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf(e, "Page outbox drain failed; it runs again next tick"))
                 .onFailure().recoverWithNull();
     }
 

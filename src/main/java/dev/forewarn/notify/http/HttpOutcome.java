@@ -52,7 +52,7 @@ public sealed interface HttpOutcome {
     }
 
     /** The wait a rate-limited peer asked for, read back from a {@link DeliveryResult.Retryable} reason. */
-    static Optional<Duration> retryAfterOf(DeliveryResult result) {
+    public static Optional<Duration> retryAfterOf(DeliveryResult result) {
         if (!(result instanceof DeliveryResult.Retryable retryable) || retryable.reason() == null) {
             return Optional.empty();
         }

@@ -1,0 +1,92 @@
+package dev.forewarn.escalation;
+
+import dev.forewarn.notify.page.PagerChannels;
+import dev.forewarn.sla.SlaMetrics;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Acknowledges and resolves pages on behalf of people (API, PagerDuty webhooks). A grouped page is acknowledged
+ * or resolved as a whole; the tickets concerned are re-evaluated at the next SLA tick.
+ */
+@ApplicationScoped
+public class PageActions {
+    private static final Logger LOG = Logger.getLogger(PageActions.class);
+
+    @Inject
+    PageStore pages;
+    @Inject
+    SlaWatcher watcher;
+    @Inject
+    PagerChannels channels;
+    @Inject
+    SlaMetrics metrics;
+    @Inject
+    Clock clock;
+
+    /** The outcome of an action. */
+    public enum Outcome { DONE, ALREADY, NOT_FOUND, RESOLVED_ALREADY }
+
+    /** Acknowledges the page and every open page sharing its dedup key; queues the acknowledgement on its channels. */
+    public Uni<Outcome> acknowledge(long pageId, String actor, String via) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> pages.find(s, pageId).chain(page -> {
+            if (page == null) {
+                return Uni.createFrom().item(Outcome.NOT_FOUND);
+            }
+            if ("RESOLVED".equals(page.status())) {
+                return Uni.createFrom().item(Outcome.RESOLVED_ALREADY);
+            }
+            if ("ACKNOWLEDGED".equals(page.status())) {
+                return Uni.createFrom().item(Outcome.ALREADY);
+            }
+            return pages.byDedupKey(s, page.dedupKey()).chain(group -> Multi.createFrom().iterable(group)
+                    .filter(p -> "OPEN".equals(p.status()))
+                    .onItem().transformToUniAndConcatenate(p -> s.createNativeQuery("""
+                                    UPDATE page SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :actor
+                                     WHERE id = :id AND status = 'OPEN'""")
+                            .setParameter("now", now).setParameter("actor", actor).setParameter("id", p.id())
+                            .executeUpdate()
+                            .chain(() -> pages.event(s, p.id(), "ACKNOWLEDGED", actor, "via " + via, now))
+                            .chain(() -> s.createNativeQuery("""
+                                            UPDATE ticket SET next_check_at = :now WHERE source = :source AND id = :id""")
+                                    .setParameter("now", now).setParameter("source", p.source())
+                                    .setParameter("id", p.ticketId()).executeUpdate())
+                            .invoke(() -> metrics.acknowledged(p.routedTier(), Duration.between(p.pagedAt(), now))))
+                    .collect().asList()
+                    .chain(() -> pages.queue(s, page.id(), page.dedupKey(), "ACKNOWLEDGE",
+                            channels.channelsFor(page.routedTier(), page.team()), now))
+                    .invoke(() -> LOG.infof("Page #%d acknowledged by %s via %s", pageId, actor, via))
+                    .replaceWith(Outcome.DONE));
+        })));
+    }
+
+    /** Resolves the page and every open page sharing its dedup key; queues the resolve on its channels. */
+    public Uni<Outcome> resolve(long pageId, String actor, String why) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> pages.find(s, pageId).chain(page -> {
+            if (page == null) {
+                return Uni.createFrom().item(Outcome.NOT_FOUND);
+            }
+            if ("RESOLVED".equals(page.status())) {
+                return Uni.createFrom().item(Outcome.ALREADY);
+            }
+            return pages.byDedupKey(s, page.dedupKey()).chain(group -> {
+                List<PageStore.Row> open = group.stream().filter(p -> !"RESOLVED".equals(p.status())).toList();
+                return Multi.createFrom().iterable(open)
+                        .onItem().transformToUniAndConcatenate(p -> watcher.resolve(s, p.id(), actor, why, now))
+                        .collect().asList()
+                        .invoke(() -> LOG.infof("Page #%d resolved by %s: %s", pageId, actor, why))
+                        .replaceWith(Outcome.DONE);
+            });
+        })));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.forewarn.escalation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.api.ApiError;
+import dev.forewarn.config.ForewarnConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies acknowledgements and resolutions made in PagerDuty (v3 webhooks, {@code X-PagerDuty-Signature:
+ * v1=<hex HMAC-SHA256 of the body>}) to Forewarn's pages. PagerDuty's incident payload does not carry the dedup
+ * key, so the page is found by the "Forewarn page #N" reference every page summary (the incident title) ends with.
+ */
+@Path("/api/pagerduty/webhook")
+public class PagerDutyWebhookResource {
+    private static final Logger LOG = Logger.getLogger(PagerDutyWebhookResource.class);
+    private static final Pattern PAGE_REF = Pattern.compile("Forewarn page #(\\d+)");
+
+    @Inject
+    PageActions actions;
+    @Inject
+    ForewarnConfig config;
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> receive(@HeaderParam("X-PagerDuty-Signature") String signatures, byte[] body) {
+        String secret = config.paging().pagerdutyWebhookSecret().orElse(null);
+        if (secret == null) {
+            return Uni.createFrom().item(Response.status(404).entity(ApiError.of(
+                    "PagerDuty webhooks are not configured (forewarn.paging.pagerduty-webhook-secret)")).build());
+        }
+        if (!signed(secret, signatures, body == null ? new byte[0] : body)) {
+            LOG.warn("PagerDuty webhook: request with a missing or wrong signature rejected");
+            return Uni.createFrom().item(Response.status(401).entity(ApiError.of("signature rejected")).build());
+        }
+        JsonNode event;
+        try {
+            event = mapper.readTree(body).path("event");
+        } catch (Exception e) {
+            return Uni.createFrom().item(Response.status(400).entity(ApiError.of("malformed JSON")).build());
+        }
+        String type = event.path("event_type").asText("");
+        String title = event.path("data").path("title").asText("");
+        String agent = event.path("agent").path("summary").asText("someone");
+        Matcher m = PAGE_REF.matcher(title);
+        if (!m.find() || !(type.equals("incident.acknowledged") || type.equals("incident.resolved"))) {
+            // Other events and other incidents are none of Forewarn's business; PagerDuty expects a 2xx anyway.
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        long pageId = Long.parseLong(m.group(1));
+        Uni<PageActions.Outcome> done = type.equals("incident.acknowledged")
+                ? actions.acknowledge(pageId, "pagerduty:" + agent, "pagerduty")
+                : actions.resolve(pageId, "pagerduty:" + agent, "resolved in PagerDuty by " + agent);
+        return done.map(o -> Response.noContent().build());
+    }
+
+    static boolean signed(String secret, String header, byte[] body) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = mac.doFinal(body);
+            for (String part : header.split(",")) {
+                String p = part.trim();
+                if (p.startsWith("v1=")) {
+                    try {
+                        if (MessageDigest.isEqual(expected, HexFormat.of().parseHex(p.substring(3)))) {
+                            return true;
+                        }
+                    } catch (IllegalArgumentException malformed) {
+                        // A malformed signature simply does not match.
+                    }
+                }
+            }
+            return false;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
