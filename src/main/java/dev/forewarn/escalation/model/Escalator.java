@@ -42,8 +42,11 @@ public final class Escalator {
      *       (in plan order), only the most advanced is paged; the earlier ones are {@link StepDecision.Superseded}:
      *       a ticket first seen at 95 % pages L3 once, not L1, L2 and L3 together. Stages at or before a paged
      *       stage never page again, so a superseded stage needs no stored record to stay unpaged.</li>
-     *   <li><b>Later stages page whatever came before.</b> An acknowledged L1 page does not stop the L2 page at
-     *       75 %: the deadline is still approaching.</li>
+     *   <li><b>An acknowledgement owns the deadline.</b> While a page of the deadline is acknowledged and not
+     *       resolved, the remaining warning stages stay silent — somebody is on it, and waking the next tier
+     *       would only add noise — except the breach stage (a trigger at or beyond 100 % of the target): a
+     *       deadline that is actually missed still reaches its tier. Resolving the acknowledged page by hand
+     *       gives the deadline back to the stages.</li>
      *   <li><b>Escalation.</b> An open page not acknowledged within its tier's timeout, and not yet escalated,
      *       pages the next tier for the same stage. Acknowledged pages never escalate. Nothing comes after L3:
      *       an unacknowledged L3 page stays open and later stages keep paging L3. An escalation is skipped when
@@ -86,8 +89,12 @@ public final class Escalator {
                 continue;
             }
             List<WarningStage> stages = plan.stages().stages();
+            boolean owned = isOwned(pages, d);
             Duration nextPoint = null;
             for (int i = lastPagedIndex(plan, pages, d) + 1; i < stages.size(); i++) {
+                if (owned && !isBreachStage(stages.get(i), r)) {
+                    continue;
+                }
                 Duration point = stages.get(i).trigger().pointIn(r.target());
                 if (point.compareTo(r.elapsed()) <= 0) {
                     return Optional.of(now);
@@ -135,16 +142,17 @@ public final class Escalator {
 
         List<WarningStage> stages = plan.stages().stages();
         int lastPaged = lastPagedIndex(plan, pages, d);
+        boolean owned = isOwned(pages, d);
         int mostAdvanced = -1;
         for (int i = lastPaged + 1; i < stages.size(); i++) {
-            if (isReached(stages.get(i), r)) {
+            if (isReached(stages.get(i), r) && (!owned || isBreachStage(stages.get(i), r))) {
                 mostAdvanced = i;
             }
         }
         int highestOpen = highestOpenTier(pages, d);
         if (mostAdvanced >= 0) {
             for (int i = lastPaged + 1; i < mostAdvanced; i++) {
-                if (isReached(stages.get(i), r)) {
+                if (isReached(stages.get(i), r) && (!owned || isBreachStage(stages.get(i), r))) {
                     out = add(out, new StepDecision.Superseded(d, stages.get(i).name()));
                 }
             }
@@ -188,6 +196,20 @@ public final class Escalator {
             return null;
         }
         return next;
+    }
+
+    private static boolean isOwned(List<PageState> pages, Deadline d) {
+        for (int i = 0; i < pages.size(); i++) {
+            PageState page = pages.get(i);
+            if (page.deadline() == d && page.isOpen() && page.isAcknowledged()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBreachStage(WarningStage stage, ClockReading r) {
+        return stage.trigger().pointIn(r.target()).compareTo(r.target()) >= 0;
     }
 
     private static boolean isFinished(ClockReading r, TicketHistory h, Instant now) {

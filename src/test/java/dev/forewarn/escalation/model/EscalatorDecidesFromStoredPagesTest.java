@@ -36,8 +36,10 @@ class EscalatorDecidesFromStoredPagesTest {
             general | 1 FIRST_RESPONSE half L1 2:00:00; 2 FIRST_RESPONSE three-quarters L2 3:00:00 ack 3:01:00 | 3:10:00 | ''
             # a late poll sees the 75 % stage and L1's timeout together: the stage's L2 page makes the escalation moot
             general | 1 FIRST_RESPONSE half L1 2:00:00 | 3:00:00 | page FIRST_RESPONSE three-quarters L2
-            # an acknowledged L1 page does not stop the L2 page at 75 %
-            general | 1 FIRST_RESPONSE half L1 2:00:00 ack 2:01:00 | 3:00:00 | page FIRST_RESPONSE three-quarters L2
+            # an acknowledged L1 page owns the deadline: the 75 % stage stays silent
+            general | 1 FIRST_RESPONSE half L1 2:00:00 ack 2:01:00 | 3:00:00 | ''
+            # ... but a missed deadline still reaches L3 at the breach stage
+            general | 1 FIRST_RESPONSE half L1 2:00:00 ack 2:01:00 | 4:00:00 | page FIRST_RESPONSE breach L3
             # the stage is already paged: no duplicate
             urgent | 1 FIRST_RESPONSE half L1 0:07:30; 2 FIRST_RESPONSE three-quarters L2 0:11:15 | 0:11:15 | ''
             # waiting on the customer: no escalation, the page stays open

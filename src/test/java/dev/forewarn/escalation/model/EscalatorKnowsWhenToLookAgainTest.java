@@ -25,8 +25,8 @@ class EscalatorKnowsWhenToLookAgainTest {
             urgent | 1 FIRST_RESPONSE half L1 0:07:30 | 0:08:00 | 0:11:15
             # general, L1 paged: its ack timeout at 2:10 comes before the L2 stage at 3:00
             general | 1 FIRST_RESPONSE half L1 2:00:00 | 2:01:00 | 2:10:00
-            # acknowledged: only the L2 stage at 3:00 is left
-            general | 1 FIRST_RESPONSE half L1 2:00:00 ack 2:01:00 | 2:05:00 | 3:00:00
+            # acknowledged: the deadline is owned, only its breach stage at 4:00 is left
+            general | 1 FIRST_RESPONSE half L1 2:00:00 ack 2:01:00 | 2:05:00 | 4:00:00
             # the timeout has run out: decide would escalate now
             general | 1 FIRST_RESPONSE half L1 2:00:00 | 2:12:00 | 2:12:00
             # first seen at 95 %: decide would page now

@@ -42,13 +42,11 @@ class EscalatorPagesEachStageOnceAsTimePassesTest {
                         "2:10:00 escalate #1 FIRST_RESPONSE half L2",
                         "2:20:00 escalate #2 FIRST_RESPONSE half L3",
                         "3:00:00 page FIRST_RESPONSE three-quarters L2")),
-                // general, every page acknowledged after 5 min: no escalation, but the later stages still page
-                Arguments.of("general", "0:00:00", "3:40:00", 60, Duration.ofMinutes(5), List.of(
+                // general, acknowledged after 5 min: no escalation and no further stage until the breach at 4 h
+                Arguments.of("general", "0:00:00", "4:00:00", 60, Duration.ofMinutes(5), List.of(
                         "2:00:00 page FIRST_RESPONSE half L1",
                         "2:05:00 ack #1",
-                        "3:00:00 page FIRST_RESPONSE three-quarters L2",
-                        "3:05:00 ack #2",
-                        "3:36:00 page FIRST_RESPONSE imminent L3")),
+                        "4:00:00 page FIRST_RESPONSE breach L3")),
                 // first reply at 12 min resolves both open first-response pages; resolution pages go on at 1 h
                 Arguments.of("urgent; answered 0:12:00", "0:00:00", "1:05:00", 15, null, List.of(
                         "0:07:30 page FIRST_RESPONSE half L1",
