@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -49,10 +48,6 @@ public class PagesResource {
 
     /** What an action did. */
     public record ActionResult(String result) {
-    }
-
-    /** Who acts, for the audit trail. */
-    public record ActionInput(String by, String reason) {
     }
 
     private static final String COLUMNS = "id, source || '/' || ticket_id, deadline, stage, tier, routed_tier, team, "
@@ -107,24 +102,22 @@ public class PagesResource {
 
     @POST
     @Path("{id}/ack")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by, ActionInput body) {
-        String actor = actor(by, body);
+    public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by) {
+        String actor = actor(by);
         return actions.acknowledge(id, actor, "api").map(PagesResource::answer);
     }
 
     @POST
     @Path("{id}/resolve")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by, ActionInput body) {
-        String actor = actor(by, body);
-        String why = body != null && body.reason() != null && !body.reason().isBlank()
-                ? body.reason().strip() : "resolved by " + actor;
+    public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
+                                 @QueryParam("reason") String reason) {
+        String actor = actor(by);
+        String why = reason != null && !reason.isBlank() ? reason.strip() : "resolved by " + actor;
         return actions.resolve(id, actor, why.length() > 500 ? why.substring(0, 500) : why).map(PagesResource::answer);
     }
 
-    private static String actor(String by, ActionInput body) {
-        String actor = by != null ? by : body == null ? null : body.by();
+    private static String actor(String by) {
+        String actor = by;
         if (actor == null || actor.isBlank()) {
             return "api";
         }

@@ -115,7 +115,7 @@ public class PageOutbox {
             return Uni.createFrom().item(new DeliveryResult.Permanent("channel '" + p.delivery().channel()
                     + "' is no longer configured"));
         }
-        return Uni.createFrom().completionStage(() -> channel.deliver(p.message()))
+        return dev.forewarn.polling.OnContext.call(() -> channel.deliver(p.message()))
                 .onFailure().recoverWithItem(e -> new DeliveryResult.Retryable("unexpected: " + e));
     }
 

@@ -3,6 +3,7 @@ package dev.forewarn.ticket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.FetchFailures;
+import dev.forewarn.polling.OnContext;
 import dev.forewarn.polling.SourceHealth;
 import dev.forewarn.probe.http.HttpFetcher;
 import dev.forewarn.sla.model.Severity;
@@ -139,7 +140,7 @@ public class TicketPoller {
 
         private Uni<Integer> page(String cursor, int pages, int stored) {
             Instant now = clock.instant();
-            return Uni.createFrom().completionStage(() -> client.fetch(cursor, now.minus(lookback)))
+            return OnContext.call(() -> client.fetch(cursor, now.minus(lookback)))
                     .chain(outcome -> {
                         NextPoll next = cursorPolicy.next(cursor, outcome, failures + 1, now,
                                 ThreadLocalRandom.current().nextDouble());
@@ -205,8 +206,7 @@ public class TicketPoller {
             Instant now = clock.instant();
             long started = System.nanoTime();
             URI uri = URI.create(config.url().orElseThrow());
-            return Uni.createFrom().completionStage(() -> fetcher.get(uri, config.timeout(), config.maxBodyBytes(),
-                            Map.of()))
+            return OnContext.call(() -> fetcher.get(uri, config.timeout(), config.maxBodyBytes(), Map.of()))
                     .map(body -> {
                         try {
                             return TicketJsonMapping.validate(TicketJsonMapping.parse(body, mapper()), name, now);

@@ -63,7 +63,7 @@ public class TicketStore {
     private Uni<Stored> insert(Mutiny.Session s, TicketSnapshot t, Instant now) {
         // A ticket first seen mid-life is assumed to have had its current status since creation: that can only
         // make Forewarn page earlier than needed, never later.
-        return bind(s.createNativeQuery(INSERT), t, now).executeUpdate()
+        return bind(s.createNativeQuery(INSERT), t, now).setParameter("created", t.createdAt()).executeUpdate()
                 .chain(() -> change(s, t, 1, t.createdAt()))
                 .map(ignored -> new Stored(t, true, t.firstResponseAt() != null, t.solvedAt() != null, false));
     }
@@ -96,7 +96,7 @@ public class TicketStore {
         return q.setParameter("source", t.source()).setParameter("id", t.id())
                 .setParameter("subject", t.subject()).setParameter("severity", t.severity().name())
                 .setParameter("status", t.status().name()).setParameter("team", t.team())
-                .setParameter("customer", t.customerId()).setParameter("created", t.createdAt())
+                .setParameter("customer", t.customerId())
                 .setParameter("updated", t.updatedAt()).setParameter("firstResponse", t.firstResponseAt())
                 .setParameter("solved", t.solvedAt()).setParameter("url", t.url()).setParameter("now", now);
     }

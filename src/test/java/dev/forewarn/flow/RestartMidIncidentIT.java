@@ -39,6 +39,7 @@ class RestartMidIncidentIT {
     private GreenMail smtp;
     private Process app;
     private int port;
+    private int smtpPort;
     private Path customers;
     private Path log;
 
@@ -48,7 +49,8 @@ class RestartMidIncidentIT {
         http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .disableRequestJournal());
         http.start();
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtpPort = freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         new Fleet(http).healthy("eu-central");
         Db.wipe();
@@ -119,7 +121,7 @@ class RestartMidIncidentIT {
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db,
                 "-Dquarkus.datasource.reactive.url=postgresql://" + db,
                 "-Dquarkus.mailer.host=127.0.0.1",
-                "-Dquarkus.mailer.port=" + smtp.getSmtp().getPort(),
+                "-Dquarkus.mailer.port=" + smtpPort,
                 "-Dquarkus.mailer.start-tls=DISABLED",
                 "-Dforewarn.customers.import-file=" + customers,
                 "-Dforewarn.evaluation.interval=1s",
