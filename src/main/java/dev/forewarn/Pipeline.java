@@ -2,6 +2,7 @@ package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.escalation.PageOutbox;
+import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.notify.NoticeOutbox;
 import dev.forewarn.ticket.TicketPoller;
@@ -54,6 +55,8 @@ public class Pipeline {
     ForewarnConfig config;
     @Inject
     Instance<Scheduler> scheduler;
+    @Inject
+    LeaderLock leader;
 
     void registerPollers(@Observes StartupEvent ignored) {
         if (!config.jobs().enabled()) {
@@ -64,14 +67,16 @@ public class Pipeline {
             scheduler.get().newJob("probe-" + source)
                     .setInterval(config.sources().get(source).interval().toString())
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> poller.poll(source).replaceWithVoid())
+                    .setAsyncTask(execution -> leader.isLeader() ? poller.poll(source).replaceWithVoid()
+                            : Uni.createFrom().voidItem())
                     .schedule();
         }
         for (String source : ticketPoller.polledSources()) {
             scheduler.get().newJob("tickets-" + source)
                     .setInterval(config.tickets().sources().get(source).interval().toString())
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> ticketPoller.poll(source).replaceWithVoid()
+                    .setAsyncTask(execution -> !leader.isLeader() ? Uni.createFrom().voidItem()
+                            : ticketPoller.poll(source).replaceWithVoid()
                             .onFailure().invoke(e -> LOG.errorf(e, "Ticket source %s: poll failed", source))
                             .onFailure().recoverWithNull())
                     .schedule();
@@ -80,8 +85,14 @@ public class Pipeline {
                 config.regions().size(), poller.polledSources().size(), config.tickets().sources().size());
     }
 
+    @Scheduled(identity = "leader-lock", every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = JobsDisabled.class)
+    void keepLeadership() {
+        leader.refresh();
+    }
+
     @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> evaluate() {
         return judge.evaluateAll().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.errorf(e, "Region evaluation failed; it runs again next tick"))
@@ -97,7 +108,7 @@ public class Pipeline {
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> watchSla() {
         return slaWatcher.evaluateDue().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.errorf(e, "SLA watch failed; it runs again next tick"))
@@ -121,6 +132,20 @@ public class Pipeline {
         @Override
         public boolean test(ScheduledExecution execution) {
             return !config.jobs().enabled();
+        }
+    }
+
+    /** Skips leader-only jobs on replicas that do not hold the leader lock (and when jobs are disabled). */
+    @Singleton
+    public static class NotLeading implements Scheduled.SkipPredicate {
+        @Inject
+        ForewarnConfig config;
+        @Inject
+        LeaderLock leader;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.jobs().enabled() || !leader.isLeader();
         }
     }
 }
