@@ -68,6 +68,12 @@ public class SlaMetrics {
             });
         }
         config.paging().channels().keySet().forEach(this::backlogGauge);
+        java.util.Set<String> teams = new java.util.TreeSet<>(java.util.List.of("default"));
+        config.tickets().sources().values().forEach(src -> teams.addAll(src.groups().values()));
+        config.oncall().schedules().forEach(sch -> teams.add(sch.team()));
+        for (Severity s : Severity.values()) {
+            teams.forEach(team -> created(s, team));
+        }
         config.oncall().schedules().forEach(s -> {
             coveredGauge(s.tier(), s.team());
             gaps(s.tier(), s.team());
@@ -137,9 +143,13 @@ public class SlaMetrics {
         });
     }
 
+    private Counter created(Severity s, String team) {
+        return Counter.builder("forewarn.tickets.created").tags("severity", tag(s), "team", team)
+                .description("Tickets first seen, by severity and team").register(registry);
+    }
+
     public void ticketCreated(Severity s, String team) {
-        Counter.builder("forewarn.tickets.created").tags("severity", tag(s), "team", team)
-                .description("Tickets first seen, by severity and team").register(registry).increment();
+        created(s, team).increment();
     }
 
     public void firstResponse(Severity s, Duration d) {
