@@ -18,6 +18,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     ProbeReport.class, ProbeReading.class,
     ProbeResource.PushResult.class, ProbeResource.PushError.class, Rejection.class,
     ApiError.class, ApiError.FieldError.class,
+    dev.forewarn.api.PagesResource.ActionResult.class, dev.forewarn.api.OnCallResource.OverrideView.class,
+    dev.forewarn.oncall.model.Override.class,
+    dev.forewarn.ticket.TicketWebhookResource.Accepted.class, dev.forewarn.ticket.json.Rejection.class,
+    dev.forewarn.demo.DemoScript.DemoTicket.class,
 })
 public final class ReflectionRegistrations {
     private ReflectionRegistrations() {

@@ -56,9 +56,22 @@ public class DemoFleet {
                         "America/New_York", regions.stream().filter(r -> !r.equals(DemoScript.TROUBLED_REGION))
                         .toList()));
         VertxContextSupport.subscribeAndAwait(() -> importer.importAll(customers));
-        LOG.infof("Demo mode: region %s degrades %s after start and cycles every %s; notices are logged below",
+        LOG.infof("Demo mode: region %s degrades %s after start and cycles every %s; an urgent demo ticket pages "
+                        + "the on-call tiers within two minutes; notices and pages are printed below",
                 DemoScript.TROUBLED_REGION, config.demo().cycle().multipliedBy(20).dividedBy(100),
                 config.demo().cycle());
+    }
+
+    /** The demo ticket source, a Forewarn JSON ticket document (docs/ticket-json-format.md). */
+    @GET
+    @Path("tickets.json")
+    @Produces("application/json")
+    public java.util.Map<String, Object> tickets() {
+        DemoScript s = script;
+        if (s == null) {
+            throw new NotFoundException();
+        }
+        return java.util.Map.of("tickets", s.tickets(clock.instant()));
     }
 
     /** A blackbox exporter answer in the Prometheus text format for one demo target. */

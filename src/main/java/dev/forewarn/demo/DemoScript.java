@@ -53,4 +53,40 @@ public final class DemoScript {
                     (400 + random.nextDouble() * 200) / 1000.0);
         };
     }
+
+    /** One ticket of the demo's ticket source, in the Forewarn JSON ticket format's terms. */
+    public record DemoTicket(String id, String subject, String severity, String status, String customerId,
+                             Instant createdAt, Instant updatedAt, Instant firstResponseAt) {
+    }
+
+    /**
+     * The demo's support tickets at {@code now}: every cycle an urgent ticket nobody answers for a while (it
+     * pages L1, then L2 and L3 as its short demo target runs out, and resolves when the reply comes at 60 % of
+     * the cycle) and an important one answered quickly.
+     */
+    public java.util.List<DemoTicket> tickets(Instant now) {
+        long cycleMillis = cycle.toMillis();
+        long elapsed = Duration.between(start, now).toMillis();
+        if (elapsed < 0) {
+            return java.util.List.of();
+        }
+        long n = elapsed / cycleMillis;
+        Instant cycleStart = start.plusMillis(n * cycleMillis);
+        java.util.List<DemoTicket> out = new java.util.ArrayList<>();
+        Instant urgentAt = cycleStart.plusSeconds(10);
+        if (!now.isBefore(urgentAt)) {
+            Instant reply = cycleStart.plusMillis(cycleMillis * 60 / 100);
+            boolean answered = !now.isBefore(reply);
+            out.add(new DemoTicket("DEMO-" + n + "-1", "Students cannot hear the teacher in live classes", "urgent",
+                    "open", "acme-classes", urgentAt, answered ? reply : urgentAt, answered ? reply : null));
+        }
+        Instant importantAt = cycleStart.plusSeconds(40);
+        if (!now.isBefore(importantAt)) {
+            Instant reply = importantAt.plusSeconds(50);
+            boolean answered = !now.isBefore(reply);
+            out.add(new DemoTicket("DEMO-" + n + "-2", "视频问诊偶尔卡顿", "important", "open", "jiankang",
+                    importantAt, answered ? reply : importantAt, answered ? reply : null));
+        }
+        return out;
+    }
 }
