@@ -18,8 +18,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.forewarn.notify.webhook.HmacSigner;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,25 +76,20 @@ public class PagerDutyWebhookResource {
         if (header == null || header.isBlank()) {
             return false;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body);
-            for (String part : header.split(",")) {
-                String p = part.trim();
-                if (p.startsWith("v1=")) {
-                    try {
-                        if (MessageDigest.isEqual(expected, HexFormat.of().parseHex(p.substring(3)))) {
-                            return true;
-                        }
-                    } catch (IllegalArgumentException malformed) {
-                        // A malformed signature simply does not match.
+        byte[] expected = HmacSigner.hmacSha256(HmacSigner.key(secret), new byte[0], body);
+        // Several signatures may be present while PagerDuty rotates the secret: any one matching is enough.
+        for (String part : header.split(",")) {
+            String p = part.trim();
+            if (p.startsWith("v1=")) {
+                try {
+                    if (MessageDigest.isEqual(expected, HexFormat.of().parseHex(p.substring(3)))) {
+                        return true;
                     }
+                } catch (IllegalArgumentException malformed) {
+                    // A malformed signature simply does not match.
                 }
             }
-            return false;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
+        return false;
     }
 }

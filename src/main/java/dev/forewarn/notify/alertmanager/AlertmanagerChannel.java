@@ -52,13 +52,7 @@ public final class AlertmanagerChannel implements PagerChannel {
         if (m.action() == PageAction.ACKNOWLEDGE) {
             return CompletableFuture.completedFuture(new DeliveryResult.Delivered());
         }
-        try {
-            return poster.deliver(config.alertsUrl(), JsonPoster.toBytes(alerts(m)), Map.of(), config.timeout())
-                    .exceptionally(e -> new DeliveryResult.Retryable("alertmanager: " + e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(
-                    new DeliveryResult.Permanent("alertmanager: cannot render page: " + e));
-        }
+        return poster.deliver("alertmanager", config.alertsUrl(), () -> JsonPoster.json(alerts(m)), config.timeout());
     }
 
     /** The postable-alerts array for a trigger or resolve. */

@@ -65,6 +65,35 @@ public final class JsonPoster {
         return post(uri, body, headers, timeout).thenApply(HttpOutcome::toDeliveryResult);
     }
 
+    /** A request body and the headers that go with it (a signature must cover the exact bytes). */
+    public record Request(byte[] body, Map<String, String> headers) {
+    }
+
+    /**
+     * Renders a page for {@code channel} and posts it: a page that cannot be rendered is a permanent failure,
+     * anything unexpected while sending a retryable one — never an exception.
+     */
+    public CompletableFuture<DeliveryResult> deliver(String channel, URI uri, java.util.function.Supplier<Request> render,
+            Duration timeout) {
+        Request request;
+        try {
+            request = render.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new DeliveryResult.Permanent(channel + ": cannot render page: " + e));
+        }
+        try {
+            return deliver(uri, request.body(), request.headers(), timeout)
+                    .exceptionally(e -> new DeliveryResult.Retryable(channel + ": " + e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new DeliveryResult.Retryable(channel + ": " + e));
+        }
+    }
+
+    /** A plain JSON request without extra headers. */
+    public static Request json(JsonNode body) {
+        return new Request(toBytes(body), Map.of());
+    }
+
     /** Serializes a JSON tree to the exact bytes that are sent, so a signature can cover them. */
     public static byte[] toBytes(JsonNode json) {
         try {

@@ -38,13 +38,7 @@ public final class PagerDutyChannel implements PagerChannel {
 
     @Override
     public CompletableFuture<DeliveryResult> deliver(PageMessage m) {
-        try {
-            return poster.deliver(config.eventsUrl(), JsonPoster.toBytes(event(m)), Map.of(), config.timeout())
-                    .exceptionally(e -> new DeliveryResult.Retryable("pagerduty: " + e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(
-                    new DeliveryResult.Permanent("pagerduty: cannot render page: " + e));
-        }
+        return poster.deliver("pagerduty", config.eventsUrl(), () -> JsonPoster.json(event(m)), config.timeout());
     }
 
     /** The Events API v2 body for a page; acknowledge and resolve carry only the key that names the alert. */

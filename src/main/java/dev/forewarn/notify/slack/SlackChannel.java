@@ -42,12 +42,7 @@ public final class SlackChannel implements PagerChannel {
 
     @Override
     public CompletableFuture<DeliveryResult> deliver(PageMessage m) {
-        try {
-            return poster.deliver(config.webhookUrl(), JsonPoster.toBytes(message(m)), Map.of(), config.timeout())
-                    .exceptionally(e -> new DeliveryResult.Retryable("slack: " + e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new DeliveryResult.Permanent("slack: cannot render page: " + e));
-        }
+        return poster.deliver("slack", config.webhookUrl(), () -> JsonPoster.json(message(m)), config.timeout());
     }
 
     /** The webhook body: {@code text} is the notification and screen-reader fallback, {@code blocks} the message. */

@@ -49,17 +49,13 @@ public final class WebhookChannel implements PagerChannel {
      */
     @Override
     public CompletableFuture<DeliveryResult> deliver(PageMessage m) {
-        try {
+        return poster.deliver("webhook", config.url(), () -> {
             byte[] body = JsonPoster.toBytes(body(m));
             long timestamp = clock.instant().getEpochSecond();
-            Map<String, String> headers = Map.of(
+            return new JsonPoster.Request(body, Map.of(
                     HmacSigner.TIMESTAMP_HEADER, Long.toString(timestamp),
-                    HmacSigner.SIGNATURE_HEADER, signer.sign(timestamp, body));
-            return poster.deliver(config.url(), body, headers, config.timeout())
-                    .exceptionally(e -> new DeliveryResult.Retryable("webhook: " + e));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new DeliveryResult.Permanent("webhook: cannot render page: " + e));
-        }
+                    HmacSigner.SIGNATURE_HEADER, signer.sign(timestamp, body)));
+        }, config.timeout());
     }
 
     /**

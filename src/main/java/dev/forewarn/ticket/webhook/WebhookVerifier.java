@@ -1,13 +1,10 @@
 package dev.forewarn.ticket.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -95,14 +92,8 @@ public final class WebhookVerifier {
     }
 
     private byte[] sign(String timestamp, byte[] rawBody) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(rawBody);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return dev.forewarn.notify.webhook.HmacSigner.hmacSha256(key,
+                (timestamp + ".").getBytes(StandardCharsets.US_ASCII), rawBody);
     }
 
     /** Decodes exactly 64 hex digits (either case); null otherwise. */
