@@ -66,6 +66,8 @@ public class Pipeline {
         for (String source : poller.polledSources()) {
             scheduler.get().newJob("probe-" + source)
                     .setInterval(config.sources().get(source).interval().toString())
+                    // A source may be this very process (the demo): let the HTTP server start first.
+                    .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setAsyncTask(execution -> leader.isLeader() ? poller.poll(source).replaceWithVoid()
                             : Uni.createFrom().voidItem())
@@ -74,6 +76,7 @@ public class Pipeline {
         for (String source : ticketPoller.polledSources()) {
             scheduler.get().newJob("tickets-" + source)
                     .setInterval(config.tickets().sources().get(source).interval().toString())
+                    .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setAsyncTask(execution -> !leader.isLeader() ? Uni.createFrom().voidItem()
                             : ticketPoller.poll(source).replaceWithVoid()

@@ -44,7 +44,7 @@ public class EmailPagerChannelFactory implements ChannelFactory {
                             "no email address configured for " + (m.assignee() == null ? "the page (nobody on call)"
                                     : "person '" + m.assignee() + "' (forewarn.oncall.people)")));
                 }
-                String prefix = m.action() == PageAction.TRIGGER ? "[PAGE " + m.tier() + "] "
+                String prefix = m.action() == PageAction.TRIGGER ? "[PAGE] "
                         : m.action() == PageAction.ACKNOWLEDGE ? "[ACK] " : "[RESOLVED] ";
                 StringBuilder text = new StringBuilder(m.summary()).append("\n\n");
                 text.append("Tier: ").append(m.tier()).append(", team: ").append(m.team()).append('\n');
