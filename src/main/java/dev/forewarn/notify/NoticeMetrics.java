@@ -50,10 +50,11 @@ public class NoticeMetrics {
     }
 
     /** Re-reads the backlog figures from the database. */
-    public Uni<Void> refreshBacklog() {
+    public Uni<Void> refreshBacklog(java.time.Instant now) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) "
-                                + "FROM notice WHERE status = 'PENDING'", Object[].class).getSingleResult()))
+                        "SELECT count(*), coalesce(extract(epoch FROM CAST(:now AS timestamptz) - min(created_at)), 0) "
+                                + "FROM notice WHERE status = 'PENDING'", Object[].class)
+                .setParameter("now", now).getSingleResult()))
                 .invoke(row -> {
                     backlog = ((Number) row[0]).doubleValue();
                     oldestPendingSeconds = ((Number) row[1]).doubleValue();

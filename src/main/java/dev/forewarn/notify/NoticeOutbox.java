@@ -97,7 +97,7 @@ public class NoticeOutbox {
                         : Panache.withTransaction(() -> Multi.createFrom().iterable(outcomes)
                                 .onItem().transformToUniAndConcatenate(o -> record(o, clock.instant()))
                                 .collect().asList()).map(List::size))
-                .chain(n -> metrics.refreshBacklog().replaceWith(n));
+                .chain(n -> metrics.refreshBacklog(clock.instant()).replaceWith(n));
     }
 
     /** Drains until nothing is due; for tests and shutdown. */
