@@ -380,6 +380,9 @@ public interface ForewarnConfig {
 
         /** Targets per severity (urgent, important, general); absent ones keep the brief's defaults. */
         Map<String, @Valid Target> targets();
+
+        /** Statuses that pause the clock (waiting on the customer); default pending and hold. */
+        Optional<java.util.List<String>> pausingStatuses();
     }
 
     /** SLA targets of one severity. */
@@ -446,6 +449,27 @@ public interface ForewarnConfig {
     interface Escalation {
         /** Time to acknowledge before the next tier is paged, per tier (L1, L2, L3) (duration). */
         Map<String, Duration> ackTimeout();
+
+        /**
+         * Warning stages of every deadline, in the order they fall due; absent = L1 at 50 %, L2 at 75 %, L3 at 90 %
+         * and L3 again at 100 % (breach).
+         */
+        Optional<java.util.List<@Valid StageConfig>> stages();
+    }
+
+    /** One warning stage: a share of the target elapsed or a fixed lead time before the breach. */
+    interface StageConfig {
+        /** Stage name, shown in pages and metrics (e.g. half, imminent). */
+        String name();
+
+        /** Tier paged at this stage (L1, L2, L3). */
+        String tier();
+
+        /** Share of the target elapsed, e.g. 0.5 (ratio); give this or lead-time. */
+        OptionalDouble share();
+
+        /** Business time before the breach, e.g. 30m (duration); give this or share. */
+        Optional<Duration> leadTime();
     }
 
     /** Kinds of pager channel. */

@@ -281,12 +281,55 @@ public class SlaWatcher {
         });
     }
 
-    private EscalationPlan escalationPlan() {
+    private volatile EscalationPlan escalationPlan;
+
+    /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
+    EscalationPlan escalationPlan() {
+        EscalationPlan plan = escalationPlan;
+        if (plan != null) {
+            return plan;
+        }
         EscalationPlan defaults = EscalationPlan.defaults();
         Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
         config.escalation().ackTimeout().forEach((tier, d) ->
                 timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
-        return new EscalationPlan(StagePlan.defaults(), timeouts);
+        StagePlan stages = config.escalation().stages().map(SlaWatcher::stages).orElse(StagePlan.defaults());
+        try {
+            plan = new EscalationPlan(stages, timeouts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("forewarn.escalation: " + e.getMessage(), e);
+        }
+        escalationPlan = plan;
+        return plan;
+    }
+
+    private static StagePlan stages(List<ForewarnConfig.StageConfig> configured) {
+        List<dev.forewarn.sla.model.WarningStage> stages = new ArrayList<>();
+        for (int i = 0; i < configured.size(); i++) {
+            ForewarnConfig.StageConfig c = configured.get(i);
+            String key = "forewarn.escalation.stages[" + i + "]";
+            if (c.share().isPresent() == c.leadTime().isPresent()) {
+                throw new IllegalStateException(key + ": give exactly one of share and lead-time");
+            }
+            dev.forewarn.sla.model.StageTrigger trigger = c.share().isPresent()
+                    ? new dev.forewarn.sla.model.StageTrigger.ShareElapsed(c.share().getAsDouble())
+                    : new dev.forewarn.sla.model.StageTrigger.LeadTime(c.leadTime().get());
+            try {
+                stages.add(new dev.forewarn.sla.model.WarningStage(c.name(), OnCallBook.tier(c.tier(), key + ".tier"),
+                        trigger));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(key + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new StagePlan(stages);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("forewarn.escalation.stages: " + e.getMessage(), e);
+        }
+    }
+
+    void validateAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
+        escalationPlan();
     }
 
     private void watchCoverage(ScheduleBook book, Instant now) {

@@ -73,7 +73,18 @@ public class SlaPlans {
             SlaTarget d = targets.get(s);
             targets.put(s, new SlaTarget(t.firstResponse().orElse(d.firstResponse()), t.resolution().orElse(d.resolution())));
         });
-        return new SlaPolicy(name, targets, calendar, defaults.pausingStatuses());
+        Set<dev.forewarn.sla.model.TicketStatus> pausing = plan.pausingStatuses().map(list -> {
+            Set<dev.forewarn.sla.model.TicketStatus> out = java.util.EnumSet.noneOf(dev.forewarn.sla.model.TicketStatus.class);
+            for (String status : list) {
+                try {
+                    out.add(dev.forewarn.sla.model.TicketStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(key + ".pausing-statuses: unknown status '" + status + "'");
+                }
+            }
+            return (Set<dev.forewarn.sla.model.TicketStatus>) out;
+        }).orElse(defaults.pausingStatuses());
+        return new SlaPolicy(name, targets, calendar, pausing);
     }
 
     /** The policy for a customer's tickets. */
