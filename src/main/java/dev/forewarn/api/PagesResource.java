@@ -56,6 +56,8 @@ public class PagesResource {
 
     @Inject
     PageActions actions;
+    @Inject
+    dev.forewarn.security.CurrentCaller caller;
 
     @GET
     public Uni<List<PageView>> list(@QueryParam("status") String status, @QueryParam("ticket") String ticket,
@@ -116,10 +118,11 @@ public class PagesResource {
         return actions.resolve(id, actor, why.length() > 500 ? why.substring(0, 500) : why).map(PagesResource::answer);
     }
 
-    private static String actor(String by) {
+    private String actor(String by) {
         String actor = by;
         if (actor == null || actor.isBlank()) {
-            return "api";
+            // Without a name, the audit trail records the API key (or "ack-link") that acted.
+            return caller.name() == null ? "api" : caller.name();
         }
         actor = actor.strip();
         if (actor.length() > 100) {

@@ -46,6 +46,10 @@ public interface ForewarnConfig {
     @Valid
     Demo demo();
 
+    /** Who may call the REST API. */
+    @Valid
+    Security security();
+
     /** Background jobs (pollers, evaluator, outbox drain); tests switch them off and drive the work directly. */
     @Valid
     Jobs jobs();
@@ -286,6 +290,32 @@ public interface ForewarnConfig {
         /** Run pollers, evaluation and the outbox drain on their intervals (boolean). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** API authentication settings. */
+    interface Security {
+        /** Require an API key on /api (boolean); only the demo turns this off. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** API keys by name (the name is what the audit trail shows). */
+        Map<String, @Valid ApiKey> apiKeys();
+
+        /** Secret that signs the acknowledge links in pages (at least 32 characters; from a Secret). */
+        Optional<String> linkSecret();
+
+        /** How long an acknowledge link in a page stays valid (duration). */
+        @WithDefault("24h")
+        Duration linkValidity();
+    }
+
+    /** One API key. */
+    interface ApiKey {
+        /** The key itself (from a Secret, e.g. ${FOREWARN_API_KEY_OPS}); at least 24 characters; never logged. */
+        String key();
+
+        /** viewer (read), operator (acknowledge, resolve, overrides, maintenance, probe pushes) or admin (everything). */
+        String role();
     }
 
     /** Kinds of ticket source. */

@@ -52,6 +52,8 @@ public class PageOutbox {
     @Inject
     ForewarnConfig config;
     @Inject
+    dev.forewarn.security.AckLinks links;
+    @Inject
     Clock clock;
 
     private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
@@ -188,7 +190,7 @@ public class PageOutbox {
                     if (incident != null) {
                         details.put("region_incident", String.valueOf(incident));
                     }
-                    String ackUrl = config.paging().publicUrl().replaceAll("/+$", "") + "/api/pages/" + first[0] + "/ack";
+                    String ackUrl = links.ackUrl(((Number) first[0]).longValue());
                     try {
                         PageMessage m = new PageMessage(c.dedupKey(), c.action(), summary, severity,
                                 dev.forewarn.oncall.model.Tier.valueOf(tier), (String) first[6], (String) first[7],

@@ -30,6 +30,7 @@ class ApiQuarkusTest {
 
     @BeforeEach
     void empty() {
+        dev.forewarn.testing.Api.asAdmin();
         Db.wipe();
         clock.set(Instant.parse("2026-03-02T08:00:00Z"));
     }

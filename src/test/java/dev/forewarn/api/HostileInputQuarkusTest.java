@@ -35,6 +35,7 @@ class HostileInputQuarkusTest {
 
     @BeforeEach
     void empty() {
+        dev.forewarn.testing.Api.asAdmin();
         Db.wipe();
         clock.set(Instant.parse("2026-03-02T08:00:00Z"));
     }

@@ -55,6 +55,7 @@ class SlaPagingQuarkusTest {
 
     @BeforeEach
     void fresh() throws Exception {
+        dev.forewarn.testing.Api.asAdmin();
         Db.wipe();
         peers.http().resetAll();
         peers.smtp().purgeEmailFromAllMailboxes();

@@ -61,6 +61,7 @@ class ProbeSourcesQuarkusTest {
 
     @BeforeEach
     void freshFleet() throws Exception {
+        dev.forewarn.testing.Api.asAdmin();
         scenario.reset();
         peers.http().resetAll();
         peers.smtp().purgeEmailFromAllMailboxes();

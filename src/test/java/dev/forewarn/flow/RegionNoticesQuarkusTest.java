@@ -44,6 +44,7 @@ class RegionNoticesQuarkusTest {
 
     @BeforeEach
     void freshFleet() throws Exception {
+        dev.forewarn.testing.Api.asAdmin();
         scenario.reset();
         peers.http().resetAll();
         peers.smtp().purgeEmailFromAllMailboxes();

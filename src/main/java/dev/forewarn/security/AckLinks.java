@@ -1,0 +1,70 @@
+package dev.forewarn.security;
+
+import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.notify.webhook.HmacSigner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed, expiring acknowledge links: whoever holds a page's link may acknowledge that page — and only that page,
+ * and only until the link expires — without an API key, so an engineer can act from the page itself.
+ */
+@ApplicationScoped
+public class AckLinks {
+    private final Optional<SecretKeySpec> key;
+    private final ForewarnConfig config;
+    private final Clock clock;
+
+    @Inject
+    public AckLinks(ForewarnConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.key = config.security().linkSecret().map(secret -> {
+            if (secret.length() < 32) {
+                throw new IllegalStateException("forewarn.security.link-secret must be at least 32 characters");
+            }
+            return HmacSigner.key(secret);
+        });
+    }
+
+    /** The acknowledge URL of a page: signed and expiring when a link secret is configured. */
+    public String ackUrl(long pageId) {
+        String base = config.paging().publicUrl().replaceAll("/+$", "") + "/api/pages/" + pageId + "/ack";
+        if (key.isEmpty()) {
+            return base;
+        }
+        long expires = clock.instant().plus(config.security().linkValidity()).getEpochSecond();
+        return base + "?expires=" + expires + "&token=" + token(pageId, expires);
+    }
+
+    /** Whether {@code token} was issued for this page and has not expired. */
+    public boolean valid(long pageId, String expires, String token) {
+        if (key.isEmpty() || expires == null || token == null) {
+            return false;
+        }
+        long e;
+        try {
+            e = Long.parseLong(expires);
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+        if (Instant.ofEpochSecond(e).isBefore(clock.instant())) {
+            return false;
+        }
+        return MessageDigest.isEqual(token(pageId, e).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String token(long pageId, long expires) {
+        byte[] mac = HmacSigner.hmacSha256(key.orElseThrow(), new byte[0],
+                ("ack." + pageId + "." + expires).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+}

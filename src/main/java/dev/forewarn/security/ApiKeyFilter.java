@@ -1,0 +1,62 @@
+package dev.forewarn.security;
+
+import dev.forewarn.api.ApiError;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every /api request with an API key ({@code Authorization: Bearer <key>} or {@code X-Api-Key})
+ * and checks the role {@link AccessRules} asks for: 401 without a valid key, 403 with too small a role. Health,
+ * metrics and OpenAPI under /q stay open and carry no customer data.
+ */
+public class ApiKeyFilter {
+    private static final Pattern ACK = Pattern.compile("/api/pages/(\\d+)/ack/?");
+
+    @Inject
+    ApiKeys keys;
+    @Inject
+    AckLinks links;
+    @Inject
+    CurrentCaller caller;
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getRequestUri().getPath();
+        Optional<Role> required = AccessRules.required(ctx.getMethod(), path);
+        if (required.isEmpty() || !keys.enabled()) {
+            return Optional.empty();
+        }
+        Matcher ack = ACK.matcher(path);
+        if (ack.matches() && ctx.getMethod().equals("POST")) {
+            var query = ctx.getUriInfo().getQueryParameters();
+            if (links.valid(Long.parseLong(ack.group(1)), query.getFirst("expires"), query.getFirst("token"))) {
+                caller.set("ack-link");
+                return Optional.empty();
+            }
+        }
+        String presented = ctx.getHeaderString("X-Api-Key");
+        String authorization = ctx.getHeaderString("Authorization");
+        if (presented == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            presented = authorization.substring(7);
+        }
+        Optional<ApiKeys.Caller> who = keys.identify(presented);
+        if (who.isEmpty()) {
+            return Optional.of(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"forewarn\"")
+                    .type(MediaType.APPLICATION_JSON).entity(ApiError.of("an API key is required "
+                            + "(Authorization: Bearer <key>)")).build());
+        }
+        if (!who.get().role().includes(required.get())) {
+            return Optional.of(Response.status(403).type(MediaType.APPLICATION_JSON).entity(ApiError.of(
+                    "this key's role (" + who.get().role().name().toLowerCase() + ") may not do that; it needs "
+                            + required.get().name().toLowerCase())).build());
+        }
+        caller.set(who.get().name());
+        return Optional.empty();
+    }
+}
