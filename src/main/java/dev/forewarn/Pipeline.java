@@ -94,7 +94,7 @@ public class Pipeline {
         leader.refresh();
     }
 
-    @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "2s",
+    @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "8s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> evaluate() {
         return judge.evaluateAll().replaceWithVoid()
