@@ -194,6 +194,15 @@ class KustomizeRenderTest {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (raw == Optional.class) {
             walk(node, ((ParameterizedType) type).getActualTypeArguments()[0], path, unknown);
+        } else if (List.class.isAssignableFrom(raw)) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    walk(node.get(i), element, path + "[" + i + "]", unknown);
+                }
+            } else if (!node.isValueNode()) {
+                unknown.add(path + " (expects a list)");
+            }
         } else if (Map.class.isAssignableFrom(raw)) {
             Type value = ((ParameterizedType) type).getActualTypeArguments()[1];
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
