@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.Fleet;
+import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Scenario;
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +36,16 @@ import org.junit.jupiter.api.Test;
  * customer still gets exactly one warning and one all-clear. Runs on the real clock with second-long windows.
  */
 class RestartMidIncidentIT {
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private WireMockServer http;
     private GreenMail smtp;
-    private Process app;
-    private int port;
+    private AppProcess app;
     private int smtpPort;
     private Path customers;
-    private Path log;
 
     @BeforeEach
     void peers() throws IOException {
-        assertThat(JAR).as("run after `mvn package`").exists();
+        assertThat(AppProcess.JAR).as("run after `mvn package`").exists();
         http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .disableRequestJournal());
         http.start();
@@ -60,14 +60,12 @@ class RestartMidIncidentIT {
                   "timeZone": "Europe/Berlin", "regions": ["eu-central"]},
                  {"id": "jiankang", "name": "健康", "emails": ["jiankang@customers.example"], "language": "zh-CN",
                   "timeZone": "Asia/Shanghai", "regions": ["eu-central"]}]""");
-        log = Files.createTempFile("forewarn-app", ".log");
-        port = freePort();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
         http.stop();
         smtp.stop();
@@ -79,7 +77,7 @@ class RestartMidIncidentIT {
         new Fleet(http).degraded("eu-central");
         waitFor(Duration.ofSeconds(30), () -> smtp.getReceivedMessages().length >= 2, "two warnings");
 
-        app.destroyForcibly().waitFor();
+        app.kill();
         start();
         // Still degraded after the restart: the stored judgement and incident hold, nobody is warned again.
         Thread.sleep(6_000);
@@ -103,7 +101,7 @@ class RestartMidIncidentIT {
         waitFor(Duration.ofSeconds(30), () -> Db.count("SELECT count(*) FROM notice WHERE attempts > 0") >= 2,
                 "warnings tried while SMTP is down");
 
-        app.destroyForcibly().waitFor();
+        app.kill();
         smtp.start();
         start();
         waitFor(Duration.ofSeconds(40), () -> smtp.getReceivedMessages().length >= 2, "the queued warnings");
@@ -112,66 +110,36 @@ class RestartMidIncidentIT {
     }
 
     private void start() throws Exception {
-        String base = "http://127.0.0.1:" + http.port();
-        String db = "127.0.0.1:" + env("FOREWARN_DB_PORT", "5432") + "/" + env("FOREWARN_TEST_DB_NAME", "test");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db,
-                "-Dquarkus.datasource.reactive.url=postgresql://" + db,
-                "-Dquarkus.mailer.host=127.0.0.1",
-                "-Dquarkus.mailer.port=" + smtpPort,
-                "-Dquarkus.mailer.start-tls=DISABLED",
-                "-Dforewarn.customers.import-file=" + customers,
-                "-Dforewarn.evaluation.interval=1s",
-                "-Dforewarn.evaluation.sample-window=3s",
-                "-Dforewarn.evaluation.sustained-window=3s",
-                "-Dforewarn.evaluation.recovery-window=3s",
-                "-Dforewarn.notices.send-interval=1s",
-                "-Dforewarn.notices.initial-backoff=1s",
-                "-Dforewarn.notices.max-backoff=2s",
-                "-Dforewarn.notices.claim-lease=5s",
-                "-Dforewarn.sources.bb.type=blackbox",
-                "-Dforewarn.sources.bb.url=" + base,
-                "-Dforewarn.sources.bb.interval=1s",
-                "-Dforewarn.sources.bb.timeout=1s",
-                "-Dforewarn.regions.eu-central.display-name=Frankfurt",
-                "-Dforewarn.regions.eu-central.source=bb"));
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        props.put("forewarn.customers.import-file", customers.toString());
+        props.put("forewarn.evaluation.interval", "1s");
+        props.put("forewarn.evaluation.sample-window", "3s");
+        props.put("forewarn.evaluation.sustained-window", "3s");
+        props.put("forewarn.evaluation.recovery-window", "3s");
+        props.put("forewarn.notices.send-interval", "1s");
+        props.put("forewarn.notices.initial-backoff", "1s");
+        props.put("forewarn.notices.max-backoff", "2s");
+        props.put("forewarn.notices.claim-lease", "5s");
+        props.put("forewarn.sources.bb.type", "blackbox");
+        props.put("forewarn.sources.bb.url", "http://127.0.0.1:" + http.port());
+        props.put("forewarn.sources.bb.interval", "1s");
+        props.put("forewarn.sources.bb.timeout", "1s");
+        props.put("forewarn.regions.eu-central.display-name", "Frankfurt");
+        props.put("forewarn.regions.eu-central.source", "bb");
         String[] targets = Fleet.TARGETS.get("eu-central");
         for (int i = 0; i < targets.length; i++) {
-            cmd.add("-Dforewarn.regions.eu-central.nodes.fra-" + (i + 1) + "=" + targets[i]);
+            props.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
         }
-        cmd.addAll(List.of("-jar", JAR.toString()));
-        app = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                log.toFile())).start();
-        waitFor(Duration.ofSeconds(60), this::ready, "readiness of the application (log: " + log + ")");
-    }
-
-    private boolean ready() {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException | InterruptedException e) {
-            return false;
+        if (app == null) {
+            app = AppProcess.start(props);
+        } else {
+            app.restart(props);
         }
     }
 
     private void waitFor(Duration limit, BooleanSupplier condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the application died while waiting for " + what + "; log: "
-                        + Files.readString(log).lines().skip(Math.max(0, Files.readString(log).lines().count() - 40))
-                        .reduce("", (a, b) -> a + "\n" + b));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + what + " within " + limit);
-            }
-            Thread.sleep(200);
-        }
+        app.waitFor(limit, condition, what);
     }
 
     private static int freePort() throws IOException {
