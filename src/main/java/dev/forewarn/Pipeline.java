@@ -58,6 +58,25 @@ public class Pipeline {
     @Inject
     LeaderLock leader;
 
+    // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Uni<Void> guarded(String job, Uni<?> work) {
+        return work.replaceWithVoid()
+                .invoke(() -> {
+                    if (failing.remove(job)) {
+                        LOG.infof("Job %s works again", job);
+                    }
+                })
+                .onFailure().invoke(e -> {
+                    if (failing.add(job)) {
+                        LOG.errorf(e, "Job %s failed; it runs again every tick and this is logged again only once it "
+                                + "has recovered and fails anew", job);
+                    }
+                })
+                .onFailure().recoverWithNull();
+    }
+
     void registerPollers(@Observes StartupEvent ignored) {
         if (!config.jobs().enabled()) {
             LOG.info("Background jobs are disabled (forewarn.jobs.enabled=false)");
@@ -69,7 +88,7 @@ public class Pipeline {
                     // A source may be this very process (the demo): let the HTTP server start first.
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> leader.isLeader() ? poller.poll(source).replaceWithVoid()
+                    .setAsyncTask(execution -> leader.isLeader() ? guarded("probe-" + source, poller.poll(source))
                             : Uni.createFrom().voidItem())
                     .schedule();
         }
@@ -79,9 +98,7 @@ public class Pipeline {
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setAsyncTask(execution -> !leader.isLeader() ? Uni.createFrom().voidItem()
-                            : ticketPoller.poll(source).replaceWithVoid()
-                            .onFailure().invoke(e -> LOG.errorf(e, "Ticket source %s: poll failed", source))
-                            .onFailure().recoverWithNull())
+                            : guarded("tickets-" + source, ticketPoller.poll(source)))
                     .schedule();
         }
         LOG.infof("Watching %d region(s) through %d probe source(s), tickets from %d source(s)",
@@ -97,33 +114,25 @@ public class Pipeline {
     @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "8s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> evaluate() {
-        return judge.evaluateAll().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.errorf(e, "Region evaluation failed; it runs again next tick"))
-                .onFailure().recoverWithNull();
+        return guarded("evaluate-regions", judge.evaluateAll());
     }
 
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drain() {
-        return outbox.drainOnce().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.errorf(e, "Outbox drain failed; it runs again next tick"))
-                .onFailure().recoverWithNull();
+        return guarded("drain-outbox", outbox.drainOnce());
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> watchSla() {
-        return slaWatcher.evaluateDue().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.errorf(e, "SLA watch failed; it runs again next tick"))
-                .onFailure().recoverWithNull();
+        return guarded("sla-watch", slaWatcher.evaluateDue());
     }
 
     @Scheduled(identity = "drain-pages", every = "${forewarn.paging.send-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drainPages() {
-        return pageOutbox.drainOnce().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.errorf(e, "Page outbox drain failed; it runs again next tick"))
-                .onFailure().recoverWithNull();
+        return guarded("drain-pages", pageOutbox.drainOnce());
     }
 
     /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */

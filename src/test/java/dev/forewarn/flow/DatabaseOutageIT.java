@@ -1,0 +1,118 @@
+package dev.forewarn.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.forewarn.testing.AppProcess;
+import dev.forewarn.testing.Db;
+import dev.forewarn.testing.Fleet;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL itself is stopped under a running Forewarn while a region degrades: readiness reports the outage,
+ * nothing crashes, and once the database is back Forewarn reconnects, decides, and warns exactly once.
+ * Needs the local Debian cluster and the right to stop and start it (root, as in CI).
+ */
+class DatabaseOutageIT {
+    private WireMockServer http;
+    private GreenMail smtp;
+    private AppProcess app;
+
+    @AfterEach
+    void stop() throws Exception {
+        cluster("start");
+        if (app != null) {
+            app.kill();
+        }
+        if (http != null) {
+            http.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aDatabaseRestartIsSurvivedAndNothingDecidedIsLost() throws Exception {
+        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        http.start();
+        int smtpPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            smtpPort = s.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Db.wipe();
+        new Fleet(http).healthy("eu-central");
+        Path customers = Files.createTempFile("forewarn-customers", ".json");
+        Files.writeString(customers, """
+                [{"id": "acme", "name": "Acme", "emails": ["acme@customers.example"], "language": "en",
+                  "timeZone": "Europe/Berlin", "regions": ["eu-central"]}]""");
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        p.put("forewarn.customers.import-file", customers.toString());
+        p.put("forewarn.evaluation.interval", "1s");
+        p.put("forewarn.evaluation.sample-window", "3s");
+        p.put("forewarn.evaluation.sustained-window", "3s");
+        p.put("forewarn.evaluation.recovery-window", "3s");
+        p.put("forewarn.notices.send-interval", "1s");
+        p.put("forewarn.sources.bb.type", "blackbox");
+        p.put("forewarn.sources.bb.url", "http://127.0.0.1:" + http.port());
+        p.put("forewarn.sources.bb.interval", "1s");
+        p.put("forewarn.sources.bb.timeout", "1s");
+        p.put("forewarn.regions.eu-central.display-name", "Frankfurt");
+        p.put("forewarn.regions.eu-central.source", "bb");
+        String[] targets = Fleet.TARGETS.get("eu-central");
+        for (int i = 0; i < targets.length; i++) {
+            p.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
+        }
+        app = AppProcess.start(p);
+        app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_leader") == 1.0, "leadership");
+        Thread.sleep(3_000);
+
+        cluster("stop");
+        new Fleet(http).degraded("eu-central");
+        app.waitFor(Duration.ofSeconds(30), () -> !app.ready(), "readiness to report the database outage");
+        Thread.sleep(5_000);
+        assertThat(app.isAlive()).isTrue();
+        assertThat(smtp.getReceivedMessages()).as("nothing can be decided without the database").isEmpty();
+
+        cluster("start");
+        app.waitFor(Duration.ofSeconds(60), app::ready, "readiness after the database is back");
+        app.waitFor(Duration.ofSeconds(60), () -> smtp.getReceivedMessages().length >= 1, "the warning");
+        Thread.sleep(4_000);
+        assertThat(smtp.getReceivedMessages()).as("exactly one warning").hasSize(1);
+        assertThat(Db.count("SELECT count(*) FROM incident WHERE status = 'OPEN'")).isEqualTo(1);
+    }
+
+    private static void cluster(String action) throws Exception {
+        String[] versions = new File("/etc/postgresql").list();
+        assertThat(versions).as("the Debian PostgreSQL cluster this test stops and starts").isNotEmpty();
+        Process p = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // "start" on a running cluster and "stop" on a stopped one exit 2; both leave the state we want.
+        assertThat(p.exitValue()).as("pg_ctlcluster %s: %s", action, out).isIn(0, 2);
+        if (action.equals("start")) {
+            for (int i = 0; i < 60; i++) {
+                Process ready = new ProcessBuilder("pg_isready", "-h", "127.0.0.1", "-q").start();
+                if (ready.waitFor() == 0) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}
