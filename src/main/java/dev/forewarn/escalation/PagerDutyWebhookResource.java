@@ -37,6 +37,10 @@ public class PagerDutyWebhookResource {
     ForewarnConfig config;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    dev.forewarn.security.ReplayGuard replays;
+    @Inject
+    java.time.Clock clock;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -66,10 +70,20 @@ public class PagerDutyWebhookResource {
             return Uni.createFrom().item(Response.noContent().build());
         }
         long pageId = Long.parseLong(m.group(1));
-        Uni<PageActions.Outcome> done = type.equals("incident.acknowledged")
-                ? actions.acknowledge(pageId, "pagerduty:" + agent, "pagerduty")
-                : actions.resolve(pageId, "pagerduty:" + agent, "resolved in PagerDuty by " + agent);
-        return done.map(o -> Response.noContent().build());
+        // PagerDuty's v3 payload has no timestamp to bound; its unique event id is what makes a replay detectable.
+        String eventId = event.path("id").asText("");
+        Uni<Boolean> first = eventId.isEmpty() ? Uni.createFrom().item(true)
+                : replays.firstTime("pagerduty:" + eventId, clock.instant());
+        return first.chain(isFirst -> {
+            if (!isFirst) {
+                LOG.warnf("PagerDuty webhook: event %s was already applied; replay ignored", eventId);
+                return Uni.createFrom().item(Response.noContent().build());
+            }
+            Uni<PageActions.Outcome> done = type.equals("incident.acknowledged")
+                    ? actions.acknowledge(pageId, "pagerduty:" + agent, "pagerduty")
+                    : actions.resolve(pageId, "pagerduty:" + agent, "resolved in PagerDuty by " + agent);
+            return done.map(o -> Response.noContent().build());
+        });
     }
 
     static boolean signed(String secret, String header, byte[] body) {

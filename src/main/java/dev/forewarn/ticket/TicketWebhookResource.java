@@ -44,6 +44,8 @@ public class TicketWebhookResource {
     @Inject
     TicketIngest ingest;
     @Inject
+    dev.forewarn.security.ReplayGuard replays;
+    @Inject
     ObjectMapper mapper;
     @Inject
     Clock clock;
@@ -84,8 +86,15 @@ public class TicketWebhookResource {
                     .entity(ApiError.of(e.getMessage())).build());
         }
         TicketValidation result = validation;
-        return ingest.ingest(result.accepted(), now).map(n -> Response
+        return replays.firstTime("ticket:" + name + ":" + signature.strip(), now).chain(first -> {
+            if (!first) {
+                LOG.warnf("Ticket webhook %s: a replayed request was refused", name);
+                return Uni.createFrom().item(Response.status(409).type(MediaType.APPLICATION_JSON)
+                        .entity(ApiError.of("this signed request was already received")).build());
+            }
+            return ingest.ingest(result.accepted(), now).map(n -> Response
                 .status(n == 0 && !result.rejected().isEmpty() ? 400 : 202).type(MediaType.APPLICATION_JSON)
-                .entity(new Accepted(n, result.rejected())).build());
+                    .entity(new Accepted(n, result.rejected())).build());
+        });
     }
 }

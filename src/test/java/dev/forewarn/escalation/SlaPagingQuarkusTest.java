@@ -196,6 +196,9 @@ class SlaPagingQuarkusTest {
         given().header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature", "sha256=" + hmac(
                 "ticket-webhook-test-secret", ts + "." + body)).body(body).post("/api/tickets/events")
                 .then().statusCode(202).body("accepted", equalTo(1));
+        given().header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature", "sha256=" + hmac(
+                "ticket-webhook-test-secret", ts + "." + body)).body(body).post("/api/tickets/events")
+                .then().statusCode(409);
         given().header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature", "sha256=" + hmac("wrong", ts + "." + body))
                 .body(body).post("/api/tickets/events").then().statusCode(401);
         given().body(body).post("/api/tickets/events").then().statusCode(401);

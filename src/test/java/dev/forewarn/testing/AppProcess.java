@@ -107,6 +107,11 @@ public final class AppProcess {
         }
     }
 
+    /** Everything the process logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -15,7 +15,7 @@ public final class Db {
     }
 
     public static void wipe() {
-        exec("TRUNCATE page_delivery, page_event, page, ticket_change, ticket, ticket_cursor, oncall_override, "
+        exec("TRUNCATE webhook_replay, page_delivery, page_event, page, ticket_change, ticket, ticket_cursor, oncall_override, "
                 + "notice, incident_event, incident, region_status, maintenance_window, customer "
                 + "RESTART IDENTITY CASCADE");
     }
