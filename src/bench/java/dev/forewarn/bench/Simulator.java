@@ -87,6 +87,9 @@ public final class Simulator {
 
     /** Starts the HTTP server and the sinks asked for; returns the HTTP port. */
     public int start(int port, int smtpPort, int pagerPort) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits ~40 ms for
+        // the client's delayed ACK (Nagle), which measures the loopback, not Forewarn. Read once, at first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "simulator-http");
