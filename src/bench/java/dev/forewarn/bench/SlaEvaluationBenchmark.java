@@ -55,7 +55,22 @@ public class SlaEvaluationBenchmark {
         bh.consume(Escalator.nextDecisionAt(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now));
     }
 
-    /** Only the business-hours clock reads, to show what the calendar walk costs on its own. */
+    /**
+     * The same evaluation as {@link #evaluateTicket} the way {@code SlaWatcher} does it: both clocks read once
+     * and handed to {@code decide} and {@code nextDecisionAt}, which would otherwise read them again each.
+     */
+    @Benchmark
+    public void evaluateTicketReadingClocksOnce(Blackhole bh) {
+        SyntheticTickets.Ticket t = population[next];
+        next = next + 1 == population.length ? 0 : next + 1;
+        var now = SyntheticTickets.NOW;
+        var clocks = Escalator.readClocks(t.history(), t.policy(), now);
+        bh.consume(clocks);
+        bh.consume(Escalator.decide(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now, clocks));
+        bh.consume(Escalator.nextDecisionAt(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now, clocks));
+    }
+
+    /** Only the clock reads, to show what the calendar walk costs on its own. */
     @Benchmark
     public void readBothClocks(Blackhole bh) {
         SyntheticTickets.Ticket t = population[next];
