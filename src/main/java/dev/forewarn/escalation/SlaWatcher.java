@@ -118,17 +118,19 @@ public class SlaWatcher {
                                   ScheduleBook book, Instant now) {
         SlaPolicy policy = plans.forCustomer(t.customerId());
         EscalationPlan plan = escalationPlan();
-        List<StepDecision> decisions = Escalator.decide(t.history(), policy, plan, existing, now);
+        // Clocks do not depend on pages, so one reading serves the decision, the next check and the gauges.
+        ClockReading[] clocks = Escalator.readClocks(t.history(), policy, now);
+        List<StepDecision> decisions = Escalator.decide(t.history(), policy, plan, existing, now, clocks);
         List<PageState> after = new ArrayList<>(existing);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StepDecision d : decisions) {
             chain = chain.chain(() -> apply(s, t, d, incident, book, policy, after, now));
         }
         return chain.chain(() -> {
-            ClockReading fr = SlaClock.read(t.history(), policy, Deadline.FIRST_RESPONSE, now);
-            ClockReading res = SlaClock.read(t.history(), policy, Deadline.RESOLUTION, now);
+            ClockReading fr = clocks[Deadline.FIRST_RESPONSE.ordinal()];
+            ClockReading res = clocks[Deadline.RESOLUTION.ordinal()];
             Instant nextBreach = earliest(fr.met() ? null : fr.breachAt(), res.met() ? null : res.breachAt());
-            Optional<Instant> next = Escalator.nextDecisionAt(t.history(), policy, plan, after, now);
+            Optional<Instant> next = Escalator.nextDecisionAt(t.history(), policy, plan, after, now, clocks);
             // Never re-check sooner than the next tick: a decision due "now" that changed nothing would spin.
             Instant nextCheck = next.map(at -> at.isAfter(now) ? at : now.plus(config.tickets().evaluationInterval()))
                     .orElse(null);

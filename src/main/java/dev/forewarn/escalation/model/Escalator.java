@@ -60,11 +60,42 @@ public final class Escalator {
      */
     public static List<StepDecision> decide(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
                                             Instant now) {
+        return decide(h, p, plan, pages, now, readClocks(h, p, now));
+    }
+
+    /**
+     * {@link #decide(TicketHistory, SlaPolicy, EscalationPlan, List, Instant)} with both clocks already read at
+     * {@code now} for {@code h} under {@code p} ({@code clocks[d.ordinal()]} for each {@link Deadline} d), so a
+     * caller that also needs the readings pays for them once.
+     */
+    public static List<StepDecision> decide(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
+                                            Instant now, ClockReading[] clocks) {
+        requireReadings(clocks);
         List<StepDecision> out = null;
         for (Deadline d : DEADLINES) {
-            out = decideFor(d, h, p, plan, pages, now, out);
+            out = decideFor(clocks[d.ordinal()], h, plan, pages, now, out);
         }
         return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    /** Both clocks of {@code h} at {@code now}, indexed by {@link Deadline#ordinal()}. */
+    public static ClockReading[] readClocks(TicketHistory h, SlaPolicy p, Instant now) {
+        ClockReading[] clocks = new ClockReading[DEADLINES.length];
+        for (Deadline d : DEADLINES) {
+            clocks[d.ordinal()] = SlaClock.read(h, p, d, now);
+        }
+        return clocks;
+    }
+
+    private static void requireReadings(ClockReading[] clocks) {
+        if (clocks.length != DEADLINES.length) {
+            throw new IllegalArgumentException("one reading per deadline expected, got " + clocks.length);
+        }
+        for (Deadline d : DEADLINES) {
+            if (clocks[d.ordinal()] == null || clocks[d.ordinal()].deadline() != d) {
+                throw new IllegalArgumentException("clocks[" + d.ordinal() + "] must be the " + d + " reading");
+            }
+        }
     }
 
     /**
@@ -76,9 +107,16 @@ public final class Escalator {
      */
     public static Optional<Instant> nextDecisionAt(TicketHistory h, SlaPolicy p, EscalationPlan plan,
                                                    List<PageState> pages, Instant now) {
+        return nextDecisionAt(h, p, plan, pages, now, readClocks(h, p, now));
+    }
+
+    /** {@link #nextDecisionAt(TicketHistory, SlaPolicy, EscalationPlan, List, Instant)} with both clocks already read. */
+    public static Optional<Instant> nextDecisionAt(TicketHistory h, SlaPolicy p, EscalationPlan plan,
+                                                   List<PageState> pages, Instant now, ClockReading[] clocks) {
+        requireReadings(clocks);
         Instant earliest = null;
         for (Deadline d : DEADLINES) {
-            ClockReading r = SlaClock.read(h, p, d, now);
+            ClockReading r = clocks[d.ordinal()];
             if (isFinished(r, h, now)) {
                 if (hasOpenPage(pages, d)) {
                     return Optional.of(now);
@@ -122,9 +160,9 @@ public final class Escalator {
         return Optional.ofNullable(earliest);
     }
 
-    private static List<StepDecision> decideFor(Deadline d, TicketHistory h, SlaPolicy p, EscalationPlan plan,
+    private static List<StepDecision> decideFor(ClockReading r, TicketHistory h, EscalationPlan plan,
                                                 List<PageState> pages, Instant now, List<StepDecision> out) {
-        ClockReading r = SlaClock.read(h, p, d, now);
+        Deadline d = r.deadline();
         if (isFinished(r, h, now)) {
             String why = null;
             for (int i = 0; i < pages.size(); i++) {
