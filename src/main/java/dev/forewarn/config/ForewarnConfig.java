@@ -76,8 +76,11 @@ public interface ForewarnConfig {
         @WithDefault("15s")
         Duration interval();
 
-        /** Samples of a node older than this are ignored; a node with none is "not reporting" (duration). */
-        @WithDefault("2m")
+        /**
+         * Samples of a node older than this are ignored; a node with none is "not reporting" (duration). Must be
+         * shorter than sustained-window, so one bad sample can never fill a whole sustained run.
+         */
+        @WithDefault("1m")
         Duration sampleWindow();
 
         /** How long a region must stay worse before it is judged worse (duration). */

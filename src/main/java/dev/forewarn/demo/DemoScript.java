@@ -56,13 +56,14 @@ public final class DemoScript {
 
     /** One ticket of the demo's ticket source, in the Forewarn JSON ticket format's terms. */
     public record DemoTicket(String id, String subject, String severity, String status, String customerId,
-                             Instant createdAt, Instant updatedAt, Instant firstResponseAt) {
+                             Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant solvedAt) {
     }
 
     /**
      * The demo's support tickets at {@code now}: every cycle an urgent ticket nobody answers for a while (it
-     * pages L1, then L2 and L3 as its short demo target runs out, and resolves when the reply comes at 60 % of
-     * the cycle) and an important one answered quickly.
+     * pages L1, then L2 and L3 as its short demo target runs out; the reply at 60 % of the cycle resolves the
+     * pages and the ticket is solved at 70 %) and an important one answered and solved quickly. Ids carry the
+     * start time, so a restarted demo does not mistake the last run's tickets for its own.
      */
     public java.util.List<DemoTicket> tickets(Instant now) {
         long cycleMillis = cycle.toMillis();
@@ -71,22 +72,30 @@ public final class DemoScript {
             return java.util.List.of();
         }
         long n = elapsed / cycleMillis;
+        String run = java.time.format.DateTimeFormatter.ofPattern("HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(start);
         Instant cycleStart = start.plusMillis(n * cycleMillis);
         java.util.List<DemoTicket> out = new java.util.ArrayList<>();
         Instant urgentAt = cycleStart.plusSeconds(10);
         if (!now.isBefore(urgentAt)) {
-            Instant reply = cycleStart.plusMillis(cycleMillis * 60 / 100);
-            boolean answered = !now.isBefore(reply);
-            out.add(new DemoTicket("DEMO-" + n + "-1", "Students cannot hear the teacher in live classes", "urgent",
-                    "open", "acme-classes", urgentAt, answered ? reply : urgentAt, answered ? reply : null));
+            out.add(ticket("DEMO-" + run + "-" + n + "-1", "Students cannot hear the teacher in live classes",
+                    "urgent", "acme-classes", urgentAt, cycleStart.plusMillis(cycleMillis * 60 / 100),
+                    cycleStart.plusMillis(cycleMillis * 70 / 100), now));
         }
         Instant importantAt = cycleStart.plusSeconds(40);
         if (!now.isBefore(importantAt)) {
-            Instant reply = importantAt.plusSeconds(50);
-            boolean answered = !now.isBefore(reply);
-            out.add(new DemoTicket("DEMO-" + n + "-2", "视频问诊偶尔卡顿", "important", "open", "jiankang",
-                    importantAt, answered ? reply : importantAt, answered ? reply : null));
+            out.add(ticket("DEMO-" + run + "-" + n + "-2", "视频问诊偶尔卡顿", "important", "jiankang", importantAt,
+                    importantAt.plusSeconds(50), importantAt.plusSeconds(110), now));
         }
         return out;
+    }
+
+    private static DemoTicket ticket(String id, String subject, String severity, String customer, Instant created,
+                                     Instant replied, Instant solved, Instant now) {
+        boolean answered = !now.isBefore(replied);
+        boolean done = !now.isBefore(solved);
+        Instant updated = done ? solved : answered ? replied : created;
+        return new DemoTicket(id, subject, severity, done ? "solved" : "open", customer, created, updated,
+                answered ? replied : null, done ? solved : null);
     }
 }

@@ -36,6 +36,13 @@ public class RegionCatalog {
                     thresholds(config.thresholds(), r.thresholds(), "forewarn.regions." + id + ".thresholds")));
         });
         this.regions = Map.copyOf(byId);
+        ForewarnConfig.Evaluation e = config.evaluation();
+        if (e.sampleWindow().compareTo(e.sustainedWindow()) >= 0) {
+            // A sample stays in every evaluation for sample-window; were that as long as a sustained run, one lost
+            // probe could settle a region as degraded and email every customer in it.
+            throw new IllegalStateException("forewarn.evaluation.sample-window (" + e.sampleWindow()
+                    + ") must be shorter than forewarn.evaluation.sustained-window (" + e.sustainedWindow() + ")");
+        }
     }
 
     private static QualityThresholds thresholds(ForewarnConfig.Thresholds d, ForewarnConfig.ThresholdOverrides o,

@@ -63,7 +63,7 @@ class DatabaseOutageIT {
         p.put("quarkus.mailer.port", Integer.toString(smtpPort));
         p.put("forewarn.customers.import-file", customers.toString());
         p.put("forewarn.evaluation.interval", "1s");
-        p.put("forewarn.evaluation.sample-window", "3s");
+        p.put("forewarn.evaluation.sample-window", "2s");
         p.put("forewarn.evaluation.sustained-window", "3s");
         p.put("forewarn.evaluation.recovery-window", "3s");
         p.put("forewarn.notices.send-interval", "1s");

@@ -115,7 +115,7 @@ class RestartMidIncidentIT {
         props.put("quarkus.mailer.port", Integer.toString(smtpPort));
         props.put("forewarn.customers.import-file", customers.toString());
         props.put("forewarn.evaluation.interval", "1s");
-        props.put("forewarn.evaluation.sample-window", "3s");
+        props.put("forewarn.evaluation.sample-window", "2s");
         props.put("forewarn.evaluation.sustained-window", "3s");
         props.put("forewarn.evaluation.recovery-window", "3s");
         props.put("forewarn.notices.send-interval", "1s");
