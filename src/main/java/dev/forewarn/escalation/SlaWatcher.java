@@ -18,7 +18,6 @@ import dev.forewarn.sla.SlaPlans;
 import dev.forewarn.sla.model.ClockReading;
 import dev.forewarn.sla.model.Deadline;
 import dev.forewarn.sla.model.Severity;
-import dev.forewarn.sla.model.SlaClock;
 import dev.forewarn.sla.model.SlaPolicy;
 import dev.forewarn.sla.model.StagePlan;
 import dev.forewarn.ticket.TicketStore;
@@ -124,7 +123,7 @@ public class SlaWatcher {
         List<PageState> after = new ArrayList<>(existing);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StepDecision d : decisions) {
-            chain = chain.chain(() -> apply(s, t, d, incident, book, policy, after, now));
+            chain = chain.chain(() -> apply(s, t, d, incident, book, clocks, after, now));
         }
         return chain.chain(() -> {
             ClockReading fr = clocks[Deadline.FIRST_RESPONSE.ordinal()];
@@ -164,9 +163,9 @@ public class SlaWatcher {
     }
 
     private Uni<Void> apply(Mutiny.Session s, TicketStore.Watched t, StepDecision d, Long incident, ScheduleBook book,
-                            SlaPolicy policy, List<PageState> after, Instant now) {
+                            ClockReading[] clocks, List<PageState> after, Instant now) {
         if (d instanceof StepDecision.Page p) {
-            return page(s, t, p.deadline(), p.stage(), p.tier(), p.why(), null, incident, book, policy, after, now);
+            return page(s, t, p.deadline(), p.stage(), p.tier(), p.why(), null, incident, book, clocks, after, now);
         }
         if (d instanceof StepDecision.Escalate e) {
             return pages.markEscalated(s, e.fromPageId())
@@ -174,7 +173,7 @@ public class SlaWatcher {
                     .chain(() -> pages.event(s, e.fromPageId(), "ESCALATED", "forewarn",
                             "not acknowledged in time; paging " + e.tier(), now))
                     .chain(() -> page(s, t, e.deadline(), e.stage(), e.tier(), e.why(), e.fromPageId(), incident,
-                            book, policy, after, now));
+                            book, clocks, after, now));
         }
         if (d instanceof StepDecision.Resolve r) {
             return resolve(s, r.pageId(), "forewarn", r.why(), now).invoke(() -> replaceResolved(after, r.pageId(), now))
@@ -184,7 +183,7 @@ public class SlaWatcher {
     }
 
     private Uni<Void> page(Mutiny.Session s, TicketStore.Watched t, Deadline deadline, String stage, Tier tier,
-                           String why, Long escalatedFrom, Long incident, ScheduleBook book, SlaPolicy policy,
+                           String why, Long escalatedFrom, Long incident, ScheduleBook book, ClockReading[] clocks,
                            List<PageState> after, Instant now) {
         Route route = OnCallRouting.route(tier, t.team(), book, now);
         for (Route.Gap gap : route.gaps()) {
@@ -204,7 +203,7 @@ public class SlaWatcher {
         if (dedup.length() > 255) {
             dedup = dedup.substring(0, 255);
         }
-        ClockReading reading = SlaClock.read(t.history(), policy, deadline, now);
+        ClockReading reading = clocks[deadline.ordinal()];
         String finalDedup = dedup;
         PageStore.NewPage np = new PageStore.NewPage(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(),
                 assignee, dedup, incident, why, reading.breachAt(), escalatedFrom);

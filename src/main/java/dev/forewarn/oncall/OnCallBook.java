@@ -89,11 +89,6 @@ public class OnCallBook {
         }
     }
 
-    /** The configured schedules without overrides. */
-    public List<Schedule> configured() {
-        return List.copyOf(configured.values());
-    }
-
     /** The schedule book at {@code now}: configured rotations plus the stored overrides still relevant. */
     public Uni<ScheduleBook> current(Instant now) {
         return overrides(now.minus(OVERRIDE_MEMORY)).map(stored -> {

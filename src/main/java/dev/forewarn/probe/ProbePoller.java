@@ -114,8 +114,4 @@ public class ProbePoller {
             h.succeeded(clock.instant(), clean);
         }
     }
-
-    ForewarnConfig config() {
-        return config;
-    }
 }

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -76,11 +75,6 @@ public class RegionJudge {
                     }))
                     .replaceWith(judgements);
         });
-    }
-
-    /** The in-memory judgement of a region, if it was evaluated since start-up. */
-    public Optional<RegionStatus> status(String regionId) {
-        return Optional.ofNullable(statuses.get(regionId));
     }
 
     /** Forgets the in-memory state so the next tick reloads it from the database (a simulated restart). */

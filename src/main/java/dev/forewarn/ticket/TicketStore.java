@@ -148,12 +148,6 @@ public class TicketStore {
                 });
     }
 
-    /** Sets when the ticket must be looked at again (null: not until it changes). */
-    public Uni<Integer> scheduleCheck(Mutiny.Session s, String source, String id, Instant at) {
-        return s.createNativeQuery("UPDATE ticket SET next_check_at = :at WHERE source = :source AND id = :id")
-                .setParameter("at", at).setParameter("source", source).setParameter("id", id).executeUpdate();
-    }
-
     public static Instant toInstant(Object o) {
         if (o == null) {
             return null;

@@ -49,10 +49,6 @@ public class PagerChannels {
         return Optional.ofNullable(channels.get(name));
     }
 
-    public java.util.Set<String> names() {
-        return channels.keySet();
-    }
-
     /** The channels of the first route matching the tier and team; empty when none matches. */
     public List<String> channelsFor(Tier tier, String team) {
         for (ForewarnConfig.PageRoute r : routes) {
