@@ -13,7 +13,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -59,24 +58,7 @@ class DatabaseOutageIT {
         Files.writeString(customers, """
                 [{"id": "acme", "name": "Acme", "emails": ["acme@customers.example"], "language": "en",
                   "timeZone": "Europe/Berlin", "regions": ["eu-central"]}]""");
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.mailer.port", Integer.toString(smtpPort));
-        p.put("forewarn.customers.import-file", customers.toString());
-        p.put("forewarn.evaluation.interval", "1s");
-        p.put("forewarn.evaluation.sample-window", "2s");
-        p.put("forewarn.evaluation.sustained-window", "3s");
-        p.put("forewarn.evaluation.recovery-window", "3s");
-        p.put("forewarn.notices.send-interval", "1s");
-        p.put("forewarn.sources.bb.type", "blackbox");
-        p.put("forewarn.sources.bb.url", "http://127.0.0.1:" + http.port());
-        p.put("forewarn.sources.bb.interval", "1s");
-        p.put("forewarn.sources.bb.timeout", "1s");
-        p.put("forewarn.regions.eu-central.display-name", "Frankfurt");
-        p.put("forewarn.regions.eu-central.source", "bb");
-        String[] targets = Fleet.TARGETS.get("eu-central");
-        for (int i = 0; i < targets.length; i++) {
-            p.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
-        }
+        Map<String, String> p = AppProcess.probeFleet(smtpPort, http.port(), customers);
         app = AppProcess.start(p);
         app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_leader") == 1.0, "leadership");
         Thread.sleep(3_000);

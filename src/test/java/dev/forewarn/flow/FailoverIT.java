@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -117,25 +116,8 @@ class FailoverIT {
 
     private Map<String, String> properties(int smtpPort, Path customers) {
         String base = "http://127.0.0.1:" + http.port();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.mailer.port", Integer.toString(smtpPort));
-        p.put("forewarn.customers.import-file", customers.toString());
-        p.put("forewarn.evaluation.interval", "1s");
-        p.put("forewarn.evaluation.sample-window", "2s");
-        p.put("forewarn.evaluation.sustained-window", "3s");
-        p.put("forewarn.evaluation.recovery-window", "3s");
-        p.put("forewarn.notices.send-interval", "1s");
+        Map<String, String> p = AppProcess.probeFleet(smtpPort, http.port(), customers);
         p.put("forewarn.notices.claim-lease", "5s");
-        p.put("forewarn.sources.bb.type", "blackbox");
-        p.put("forewarn.sources.bb.url", base);
-        p.put("forewarn.sources.bb.interval", "1s");
-        p.put("forewarn.sources.bb.timeout", "1s");
-        p.put("forewarn.regions.eu-central.display-name", "Frankfurt");
-        p.put("forewarn.regions.eu-central.source", "bb");
-        String[] targets = Fleet.TARGETS.get("eu-central");
-        for (int i = 0; i < targets.length; i++) {
-            p.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
-        }
         p.put("forewarn.tickets.evaluation-interval", "1s");
         p.put("forewarn.tickets.sources.zd.type", "zendesk");
         p.put("forewarn.tickets.sources.zd.url", base);

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -111,27 +110,10 @@ class RestartMidIncidentIT {
     }
 
     private void start() throws Exception {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.mailer.port", Integer.toString(smtpPort));
-        props.put("forewarn.customers.import-file", customers.toString());
-        props.put("forewarn.evaluation.interval", "1s");
-        props.put("forewarn.evaluation.sample-window", "2s");
-        props.put("forewarn.evaluation.sustained-window", "3s");
-        props.put("forewarn.evaluation.recovery-window", "3s");
-        props.put("forewarn.notices.send-interval", "1s");
+        Map<String, String> props = AppProcess.probeFleet(smtpPort, http.port(), customers);
         props.put("forewarn.notices.initial-backoff", "1s");
         props.put("forewarn.notices.max-backoff", "2s");
         props.put("forewarn.notices.claim-lease", "5s");
-        props.put("forewarn.sources.bb.type", "blackbox");
-        props.put("forewarn.sources.bb.url", "http://127.0.0.1:" + http.port());
-        props.put("forewarn.sources.bb.interval", "1s");
-        props.put("forewarn.sources.bb.timeout", "1s");
-        props.put("forewarn.regions.eu-central.display-name", "Frankfurt");
-        props.put("forewarn.regions.eu-central.source", "bb");
-        String[] targets = Fleet.TARGETS.get("eu-central");
-        for (int i = 0; i < targets.length; i++) {
-            props.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
-        }
         if (app == null) {
             app = AppProcess.start(props);
         } else {

@@ -27,6 +27,33 @@ public final class AppProcess {
         this.log = log;
     }
 
+    /**
+     * The settings every process test shares: one blackbox-fed region "eu-central" probed on {@code httpPort}
+     * every second with second-long windows, notices to the SMTP server on {@code smtpPort}, customers imported
+     * from {@code customers}. Returned mutable, for each test to add its own.
+     */
+    public static Map<String, String> probeFleet(int smtpPort, int httpPort, Path customers) {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        p.put("forewarn.customers.import-file", customers.toString());
+        p.put("forewarn.evaluation.interval", "1s");
+        p.put("forewarn.evaluation.sample-window", "2s");
+        p.put("forewarn.evaluation.sustained-window", "3s");
+        p.put("forewarn.evaluation.recovery-window", "3s");
+        p.put("forewarn.notices.send-interval", "1s");
+        p.put("forewarn.sources.bb.type", "blackbox");
+        p.put("forewarn.sources.bb.url", "http://127.0.0.1:" + httpPort);
+        p.put("forewarn.sources.bb.interval", "1s");
+        p.put("forewarn.sources.bb.timeout", "1s");
+        p.put("forewarn.regions.eu-central.display-name", "Frankfurt");
+        p.put("forewarn.regions.eu-central.source", "bb");
+        String[] targets = Fleet.TARGETS.get("eu-central");
+        for (int i = 0; i < targets.length; i++) {
+            p.put("forewarn.regions.eu-central.nodes.fra-" + (i + 1), targets[i]);
+        }
+        return p;
+    }
+
     /** Starts the jar with these system properties and waits until it is ready. */
     public static AppProcess start(Map<String, String> properties) throws Exception {
         AppProcess app = new AppProcess(TestPeers.freePort(), Files.createTempFile("forewarn-app", ".log"));
