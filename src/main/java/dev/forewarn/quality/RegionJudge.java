@@ -10,6 +10,7 @@ import dev.forewarn.quality.model.HysteresisPolicy;
 import dev.forewarn.quality.model.HysteresisStep;
 import dev.forewarn.quality.model.MosEstimator;
 import dev.forewarn.quality.model.NodeMeasurement;
+import dev.forewarn.quality.model.NodeSample;
 import dev.forewarn.quality.model.NodeWindow;
 import dev.forewarn.quality.model.RegionAssessment;
 import dev.forewarn.quality.model.RegionEvaluator;
@@ -90,14 +91,23 @@ public class RegionJudge {
         List<Judgement> out = new ArrayList<>();
         for (RegionCatalog.Region region : catalog.all()) {
             List<NodeMeasurement> measurements = new ArrayList<>();
+            Instant dataAt = Instant.MIN;
             for (String node : region.nodes().keySet()) {
-                NodeWindow.summarize(node, store.recent(region.id(), node, now, config.evaluation().sampleWindow()),
-                        now, config.evaluation().sampleWindow(), mos).ifPresent(measurements::add);
+                List<NodeSample> samples = store.recent(region.id(), node, now, config.evaluation().sampleWindow());
+                NodeWindow.summarize(node, samples, now, config.evaluation().sampleWindow(), mos)
+                        .ifPresent(measurements::add);
+                for (NodeSample sample : samples) {
+                    if (sample.at().isAfter(dataAt) && !sample.at().isAfter(now)) {
+                        dataAt = sample.at();
+                    }
+                }
             }
             RegionAssessment assessment = RegionEvaluator.assess(region.nodes().size(), measurements,
                     region.thresholds());
             RegionStatus current = statuses.getOrDefault(region.id(), RegionStatus.initial());
-            HysteresisStep step = Hysteresis.advance(current, assessment.state(), now, policy);
+            // Windows run in probe time: a run starts when the probes first showed it, not when this tick ran.
+            HysteresisStep step = Hysteresis.advance(current, assessment.state(),
+                    dataAt == Instant.MIN ? now : dataAt, now, policy);
             if (current.shown() != step.next().shown()) {
                 LOG.infof("Region %s observed %s: %s", region.id(), step.next().shown(),
                         assessment.evidence().reason());

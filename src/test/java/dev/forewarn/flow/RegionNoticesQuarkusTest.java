@@ -95,6 +95,25 @@ class RegionNoticesQuarkusTest {
     }
 
     @Test
+    void theSustainedWindowRunsFromThePollThatShowedTheDegradationNotFromTheTickThatReadIt() {
+        fleet.degraded("eu-central");
+        Instant firstBadPoll = clock.instant().plus(Scenario.TICK);
+        // The first bad poll is judged 5 s after it was taken, the later ones 1 s after: the 60 s sustained window
+        // (test profile) is over at the judgement of the fifth poll, 61 s after the first bad one.
+        for (int poll = 0; poll < 5; poll++) {
+            clock.set(firstBadPoll.plus(Scenario.TICK.multipliedBy(poll)));
+            scenario.poll();
+            clock.advance(Duration.ofSeconds(poll == 0 ? 5 : 1));
+            scenario.judge();
+        }
+
+        assertThat(Db.count("SELECT count(*) FROM incident WHERE opened_at = '"
+                + firstBadPoll.plusSeconds(61) + "'")).isEqualTo(1);
+        assertThat(Scenario.subjectsByRecipient(peers.smtp()).keySet())
+                .containsExactlyInAnyOrder(BERLIN_CUSTOMER, SHANGHAI_CUSTOMER);
+    }
+
+    @Test
     void oneBadSampleSendsNothing() {
         fleet.degraded("eu-central");
         scenario.tick();

@@ -50,6 +50,17 @@ public class Scenario {
         await(() -> outbox.drainAll());
     }
 
+    /** Polls every source once at the clock's current instant. */
+    public void poll() {
+        await(() -> poller.pollAll());
+    }
+
+    /** Judges every region at the clock's current instant and drains the outbox. */
+    public void judge() {
+        await(() -> judge.evaluateAll());
+        await(() -> outbox.drainAll());
+    }
+
     public void ticks(int n) {
         for (int i = 0; i < n; i++) {
             tick();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param observed     the latest raw state
  * @param pending      the level a running worsening or recovery run would settle on, null when no run
  * @param pendingSince when the running run started, null when no run
- * @param lastKnownAt  when a known raw state was last observed, null if never
+ * @param lastKnownAt  the time of the newest probe data behind the latest known raw state, null if never
  */
 public record RegionStatus(RegionState settled, RegionState observed, RegionState pending, Instant pendingSince,
                            Instant lastKnownAt) {

@@ -123,6 +123,51 @@ class HysteresisTest {
     }
 
     @Test
+    void aRunStartsWhenTheProbesShowedItNotWhenTheTickReadThem() {
+        // Probes taken at 10:00:00 (healthy) and 10:00:15 (degraded); the tick that reads the degraded poll runs 4 s
+        // after it was taken, and the sustained window is counted from the poll: it settles 5 min after 10:00:15.
+        RegionStatus healthy = new RegionStatus(RegionState.HEALTHY, RegionState.HEALTHY, null, null, T0);
+        Instant badPoll = T0.plusSeconds(15);
+
+        RegionStatus pending = Hysteresis.advance(healthy, RegionState.DEGRADED, badPoll, badPoll.plusSeconds(4),
+                FIVE_THEN_TEN).next();
+        HysteresisStep early = Hysteresis.advance(pending, RegionState.DEGRADED, badPoll.plusSeconds(285),
+                badPoll.plusSeconds(299), FIVE_THEN_TEN);
+        HysteresisStep due = Hysteresis.advance(early.next(), RegionState.DEGRADED, badPoll.plusSeconds(300),
+                badPoll.plusSeconds(300), FIVE_THEN_TEN);
+
+        assertThat(pending.pendingSince()).isEqualTo(badPoll);
+        assertThat(pending.lastKnownAt()).isEqualTo(badPoll);
+        assertThat(early.change()).isEmpty();
+        assertThat(due.change()).contains(new SettledChange(RegionState.HEALTHY, RegionState.DEGRADED,
+                badPoll.plusSeconds(300)));
+    }
+
+    @Test
+    void aRunWithoutNewDataStartsAtTheTickSoItNeverClaimsTimeJudgedOtherwise() {
+        // The 10:00:00 data was judged healthy by a tick at 10:00:30; a later tick judges the same data degraded
+        // (an older good sample left the window): the run starts at that tick, not at 10:00:00.
+        RegionStatus healthy = new RegionStatus(RegionState.HEALTHY, RegionState.HEALTHY, null, null, T0);
+        Instant tick = T0.plusSeconds(40);
+
+        RegionStatus next = Hysteresis.advance(healthy, RegionState.DEGRADED, T0, tick, FIVE_THEN_TEN).next();
+
+        assertThat(next.pendingSince()).isEqualTo(tick);
+    }
+
+    @Test
+    void dataStampedAfterTheTickCountsAsTheTick() {
+        RegionStatus healthy = new RegionStatus(RegionState.HEALTHY, RegionState.HEALTHY, null, null, T0);
+        Instant tick = T0.plusSeconds(20);
+
+        RegionStatus next = Hysteresis.advance(healthy, RegionState.DEGRADED, tick.plusSeconds(30), tick,
+                FIVE_THEN_TEN).next();
+
+        assertThat(next.pendingSince()).isEqualTo(tick);
+        assertThat(next.lastKnownAt()).isEqualTo(tick);
+    }
+
+    @Test
     void initialStatusIsUnknownWithoutRun() {
         assertThat(RegionStatus.initial())
                 .isEqualTo(new RegionStatus(RegionState.UNKNOWN, RegionState.UNKNOWN, null, null, null));

@@ -17,16 +17,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OneLostProbeNeverOpensAnIncidentTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
-    @ParameterizedTest(name = "{0} nodes, poll {1}s, window {2}s, sustained {3}s")
+    @ParameterizedTest(name = "{0} nodes, poll {1}s, window {2}s, sustained {3}s, tick {4}s")
     @CsvSource({
-            // the defaults: 15 s polls, 1 min window, 2 min sustained
-            "3, 15, 60, 120",
+            // the defaults: 15 s polls, 1 min window, 2 min sustained, 15 s ticks
+            "3, 15, 60, 120, 15",
             // a bigger region with the defaults
-            "12, 15, 60, 120",
+            "12, 15, 60, 120, 15",
             // the demo's short windows
-            "3, 5, 15, 25",
+            "3, 5, 15, 25, 5",
+            // ticks out of phase with the polls (the windows run in probe time, the ticks do not)
+            "3, 15, 60, 120, 7",
+            "3, 15, 20, 30, 5",
     })
-    void oneLostProbeSettlesNothing(int nodes, int pollSeconds, int windowSeconds, int sustainedSeconds) {
+    void oneLostProbeSettlesNothing(int nodes, int pollSeconds, int windowSeconds, int sustainedSeconds,
+                                    int tickSeconds) {
         MosEstimator mos = new MosEstimator(MosEstimator.DEFAULT_CODEC_DELAY_MS);
         HysteresisPolicy policy = new HysteresisPolicy(Duration.ofSeconds(sustainedSeconds), Duration.ofMinutes(5));
         List<List<NodeSample>> samples = new ArrayList<>();
@@ -35,12 +39,20 @@ class OneLostProbeNeverOpensAnIncidentTest {
         }
         RegionStatus status = RegionStatus.initial();
         boolean sawDegradedObservation = false;
-        for (int tick = 0; tick < 60; tick++) {
-            Instant now = T0.plusSeconds((long) tick * pollSeconds);
-            for (int n = 0; n < nodes; n++) {
-                boolean lost = n == 0 && tick == 20;
-                samples.get(n).add(lost ? NodeSample.unreachable("r", "n" + n, now)
-                        : new NodeSample("r", "n" + n, now, true, 30.0 + n, null, null));
+        Instant lastPoll = null;
+        for (int second = 0; second < 60 * pollSeconds; second++) {
+            Instant now = T0.plusSeconds(second);
+            if (second % pollSeconds == 0) {
+                int poll = second / pollSeconds;
+                for (int n = 0; n < nodes; n++) {
+                    boolean lost = n == 0 && poll == 20;
+                    samples.get(n).add(lost ? NodeSample.unreachable("r", "n" + n, now)
+                            : new NodeSample("r", "n" + n, now, true, 30.0 + n, null, null));
+                }
+                lastPoll = now;
+            }
+            if (second % tickSeconds != tickSeconds - 1) {
+                continue;
             }
             List<NodeMeasurement> measured = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
@@ -49,8 +61,8 @@ class OneLostProbeNeverOpensAnIncidentTest {
             }
             RegionAssessment a = RegionEvaluator.assess(nodes, measured, QualityThresholds.DEFAULTS);
             sawDegradedObservation |= a.state() == RegionState.DEGRADED;
-            HysteresisStep step = Hysteresis.advance(status, a.state(), now, policy);
-            assertThat(step.change().map(SettledChange::to)).as("tick %d", tick)
+            HysteresisStep step = Hysteresis.advance(status, a.state(), lastPoll, now, policy);
+            assertThat(step.change().map(SettledChange::to)).as("second %d", second)
                     .isNotEqualTo(java.util.Optional.of(RegionState.DEGRADED));
             status = step.next();
         }
