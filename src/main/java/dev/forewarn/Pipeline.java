@@ -18,13 +18,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * The pipeline, readable in one place:
  * <pre>
  *   poll (each source on its own interval)            ProbePoller   → ProbeStore
- *   evaluate → hysteresis → incident transition        RegionJudge   → IncidentService
+ *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
+ *     → hysteresis (windows in probe time) → incident transition
  *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
  *   deliver with retry → record                        NoticeOutbox  → EmailSender
  *
@@ -60,6 +62,8 @@ public class Pipeline {
 
     // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
     private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean judging = new AtomicBoolean();
+    private final AtomicBoolean judgeAgain = new AtomicBoolean();
 
     private Uni<Void> guarded(String job, Uni<?> work) {
         return work.replaceWithVoid()
@@ -88,7 +92,9 @@ public class Pipeline {
                     // A source may be this very process (the demo): let the HTTP server start first.
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> leader.isLeader() ? guarded("probe-" + source, poller.poll(source))
+                    // Fresh samples are judged at once, so the evaluation tick's phase adds nothing to detection.
+                    .setAsyncTask(execution -> leader.isLeader()
+                            ? guarded("probe-" + source, poller.poll(source)).chain(this::judgeNow)
                             : Uni.createFrom().voidItem())
                     .schedule();
         }
@@ -114,7 +120,25 @@ public class Pipeline {
     @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "8s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> evaluate() {
-        return guarded("evaluate-regions", judge.evaluateAll());
+        return judgeNow();
+    }
+
+    /**
+     * Judges every region now — after each probe poll and on the evaluation tick (which also notices data going
+     * stale). Judgements never overlap: a request while one runs makes that one run once more when it ends. A
+     * judgement that settled a change drains the notice outbox straight away instead of waiting for its tick.
+     */
+    Uni<Void> judgeNow() {
+        if (!judging.compareAndSet(false, true)) {
+            judgeAgain.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        judgeAgain.set(false);
+        return guarded("evaluate-regions", judge.evaluateAll().chain(judgements ->
+                judgements.stream().anyMatch(j -> j.step().change().isPresent())
+                        ? guarded("drain-outbox", outbox.drainOnce()) : Uni.createFrom().voidItem()))
+                .eventually(() -> judging.set(false))
+                .chain(() -> judgeAgain.get() && leader.isLeader() ? judgeNow() : Uni.createFrom().voidItem());
     }
 
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
