@@ -79,6 +79,7 @@ public final class Simulator {
         System.out.println("json-url http://127.0.0.1:" + port + "/json");
         System.out.println("zendesk-url http://127.0.0.1:" + port);
         System.out.println("stats-url http://127.0.0.1:" + port + "/stats");
+        System.out.println("degrade-from-ms " + sim.degradeFrom.toEpochMilli());
         System.out.flush();
         Duration life = duration(a.getOrDefault("for", "600s"));
         Thread.sleep(life.toMillis());
