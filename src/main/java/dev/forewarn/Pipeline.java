@@ -12,7 +12,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -59,6 +62,8 @@ public class Pipeline {
     Instance<Scheduler> scheduler;
     @Inject
     LeaderLock leader;
+    @Inject
+    Vertx vertx;
 
     // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
     private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -93,9 +98,16 @@ public class Pipeline {
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     // Fresh samples are judged at once, so the evaluation tick's phase adds nothing to detection.
-                    .setAsyncTask(execution -> leader.isLeader()
-                            ? guarded("probe-" + source, poller.poll(source)).chain(this::judgeNow)
-                            : Uni.createFrom().voidItem())
+                    .setAsyncTask(execution -> {
+                        if (!leader.isLeader()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        // The HTTP client completes on its own threads; judging needs a Vert.x context again.
+                        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+                        return guarded("probe-" + source, poller.poll(source))
+                                .emitOn(task -> context.runOnContext(done -> task.run()))
+                                .chain(this::judgeNow);
+                    })
                     .schedule();
         }
         for (String source : ticketPoller.polledSources()) {
