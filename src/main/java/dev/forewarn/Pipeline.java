@@ -21,6 +21,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -64,11 +67,15 @@ public class Pipeline {
     LeaderLock leader;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
 
     // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
     private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean judging = new AtomicBoolean();
     private final AtomicBoolean judgeAgain = new AtomicBoolean();
+    private Instant wakeAt;
+    private long wakeTimer = -1;
 
     private Uni<Void> guarded(String job, Uni<?> work) {
         return work.replaceWithVoid()
@@ -137,8 +144,9 @@ public class Pipeline {
 
     /**
      * Judges every region now — after each probe poll and on the evaluation tick (which also notices data going
-     * stale). Judgements never overlap: a request while one runs makes that one run once more when it ends. A
-     * judgement that settled a change drains the notice outbox straight away instead of waiting for its tick.
+     * stale) and when a region's run is due to settle. Judgements never overlap: a request while one runs makes
+     * that one run once more when it ends. A judgement that settled a change drains the notice outbox straight
+     * away instead of waiting for its tick.
      */
     Uni<Void> judgeNow() {
         if (!judging.compareAndSet(false, true)) {
@@ -146,11 +154,40 @@ public class Pipeline {
             return Uni.createFrom().voidItem();
         }
         judgeAgain.set(false);
-        return guarded("evaluate-regions", judge.evaluateAll().chain(judgements ->
+        return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).chain(judgements ->
                 judgements.stream().anyMatch(j -> j.step().change().isPresent())
                         ? guarded("drain-outbox", outbox.drainOnce()) : Uni.createFrom().voidItem()))
                 .eventually(() -> judging.set(false))
                 .chain(() -> judgeAgain.get() && leader.isLeader() ? judgeNow() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Wakes the judge the moment a region's running run can settle, so a warning waits for neither the next poll
+     * nor the next tick. One wake-up is pending at a time, the earliest; later ones come from the next judgement.
+     */
+    private synchronized void judgeWhenDue() {
+        Instant due = judge.nextDue().orElse(null);
+        if (due == null || (wakeAt != null && !wakeAt.isAfter(due))) {
+            return;
+        }
+        long delay = Math.max(1, Duration.between(clock.instant(), due).toMillis() + 1);
+        if (delay >= config.evaluation().interval().toMillis()) {
+            return; // the tick comes first anyway
+        }
+        if (wakeTimer >= 0) {
+            vertx.cancelTimer(wakeTimer);
+        }
+        wakeAt = due;
+        wakeTimer = vertx.setTimer(delay, id -> {
+            synchronized (this) {
+                wakeAt = null;
+                wakeTimer = -1;
+            }
+            if (config.jobs().enabled() && leader.isLeader()) {
+                VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext())
+                        .runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
+            }
+        });
     }
 
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -76,6 +77,14 @@ public class RegionJudge {
                     }))
                     .replaceWith(judgements);
         });
+    }
+
+    /** The earliest moment a running worsening or recovery run can settle, if any region has one. */
+    public Optional<Instant> nextDue() {
+        HysteresisPolicy policy = new HysteresisPolicy(config.evaluation().sustainedWindow(),
+                config.evaluation().recoveryWindow());
+        return statuses.values().stream().map(s -> Hysteresis.dueAt(s, policy)).flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
     /** Forgets the in-memory state so the next tick reloads it from the database (a simulated restart). */

@@ -76,6 +76,18 @@ public final class Hysteresis {
         return unchanged(new RegionStatus(settled, raw, pending, since, dataAt));
     }
 
+    /**
+     * When the running run, if any, will have lasted its window — the earliest moment {@link #advance} can settle
+     * the region if the raw state holds.
+     */
+    public static Optional<Instant> dueAt(RegionStatus current, HysteresisPolicy p) {
+        if (current.pending() == null) {
+            return Optional.empty();
+        }
+        boolean worsening = isWorse(current.pending(), current.settled());
+        return Optional.of(current.pendingSince().plus(worsening ? p.sustainedWindow() : p.recoveryWindow()));
+    }
+
     private static boolean isWorse(RegionState state, RegionState settled) {
         // Before the first judgement every known state but HEALTHY counts as a worsening.
         return settled == RegionState.UNKNOWN || state.isWorseThan(settled);

@@ -168,6 +168,20 @@ class HysteresisTest {
     }
 
     @Test
+    void aRunIsDueWhenItsWindowIsOver() {
+        RegionStatus healthy = new RegionStatus(RegionState.HEALTHY, RegionState.HEALTHY, null, null, T0);
+        RegionStatus worsening = Hysteresis.advance(healthy, RegionState.DEGRADED, T0, FIVE_THEN_TEN).next();
+        RegionStatus degraded = new RegionStatus(RegionState.DEGRADED, RegionState.DEGRADED, null, null, T0);
+        RegionStatus recovering = Hysteresis.advance(degraded, RegionState.HEALTHY, T0, FIVE_THEN_TEN).next();
+
+        assertThat(Hysteresis.dueAt(healthy, FIVE_THEN_TEN)).isEmpty();
+        assertThat(Hysteresis.dueAt(worsening, FIVE_THEN_TEN)).contains(T0.plus(Duration.ofMinutes(5)));
+        assertThat(Hysteresis.dueAt(recovering, FIVE_THEN_TEN)).contains(T0.plus(Duration.ofMinutes(10)));
+        assertThat(Hysteresis.advance(worsening, RegionState.DEGRADED, T0.plus(Duration.ofMinutes(5)), FIVE_THEN_TEN)
+                .change()).isPresent();
+    }
+
+    @Test
     void initialStatusIsUnknownWithoutRun() {
         assertThat(RegionStatus.initial())
                 .isEqualTo(new RegionStatus(RegionState.UNKNOWN, RegionState.UNKNOWN, null, null, null));
