@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** The configured regions, their nodes and effective thresholds, validated once at start-up. */
 @ApplicationScoped
@@ -21,6 +22,8 @@ public class RegionCatalog {
     public record Region(String id, String displayName, String source, Map<String, String> nodes,
                          QualityThresholds thresholds) {
     }
+
+    private static final Logger LOG = Logger.getLogger(RegionCatalog.class);
 
     private final Map<String, Region> regions;
 
@@ -43,6 +46,16 @@ public class RegionCatalog {
             throw new IllegalStateException("forewarn.evaluation.sample-window (" + e.sampleWindow()
                     + ") must be shorter than forewarn.evaluation.sustained-window (" + e.sustainedWindow() + ")");
         }
+        config.sources().forEach((name, source) -> {
+            // Blackbox probes carry no jitter: it is read from the steps between a node's samples, so a window
+            // holding a single poll rates jitter 0 and flatters the region between polls.
+            if (source.type() == ForewarnConfig.SourceType.BLACKBOX
+                    && e.sampleWindow().compareTo(source.interval().multipliedBy(2)) <= 0) {
+                LOG.warnf("forewarn.evaluation.sample-window (%s) holds fewer than two polls of blackbox source %s "
+                        + "(every %s): jitter cannot be measured between polls; make the window longer than two "
+                        + "poll intervals", e.sampleWindow(), name, source.interval());
+            }
+        });
     }
 
     private static QualityThresholds thresholds(ForewarnConfig.Thresholds d, ForewarnConfig.ThresholdOverrides o,
