@@ -32,8 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Simulator [--regions 200] [--nodes 25] [--tickets 0] [--degrade region-0,region-3] [--degrade-after 60s]
  *           [--degrade-for 300s] [--port 0] [--smtp-port -1] [--pager-port -1] [--for 600s]
  * </pre>
- * A degraded region answers with 280–320 ms RTT and a 10 % chance of a failed probe; a healthy one with
- * 20–40 ms and no failures. Port 0 picks a free port; -1 leaves the sink out. The first lines printed name
+ * A degraded region answers blackbox probes with 250–450 ms RTT (the spread between consecutive probes is the
+ * jitter Forewarn derives, ~65 ms) and a 10 % chance of a failed probe, and Forewarn-JSON readings with 280–320
+ * ms, 40 ms jitter and 4 % loss — both rate a median MOS near 3, clearly below the 3.6 of a degraded region; a
+ * healthy one answers with 20–40 ms and no failures. (A steady 280–320 ms without jitter rates 3.7, on the
+ * threshold: such a region flaps and, rightly, never holds a sustained run.) Port 0 picks a free port; -1 leaves the sink out. The first lines printed name
  * every URL and port.
  */
 public final class Simulator {
@@ -148,7 +151,7 @@ public final class Simulator {
         boolean bad = isDegraded(region);
         ThreadLocalRandom r = ThreadLocalRandom.current();
         boolean success = !bad || r.nextInt(10) != 0;
-        double rtt = (bad ? 0.280 + r.nextDouble() * 0.040 : 0.020 + r.nextDouble() * 0.020);
+        double rtt = (bad ? 0.250 + r.nextDouble() * 0.200 : 0.020 + r.nextDouble() * 0.020);
         StringBuilder b = new StringBuilder(900);
         b.append("# HELP probe_dns_lookup_time_seconds Returns the time taken for probe dns lookup in seconds\n")
                 .append("# TYPE probe_dns_lookup_time_seconds gauge\nprobe_dns_lookup_time_seconds 1.2e-05\n")
