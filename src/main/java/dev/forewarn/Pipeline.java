@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -74,6 +75,7 @@ public class Pipeline {
     private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean judging = new AtomicBoolean();
     private final AtomicBoolean judgeAgain = new AtomicBoolean();
+    private volatile long lastJudged = System.nanoTime() - Long.MAX_VALUE / 2;
     private Instant wakeAt;
     private long wakeTimer = -1;
 
@@ -110,7 +112,7 @@ public class Pipeline {
                             return Uni.createFrom().voidItem();
                         }
                         // The HTTP client completes on its own threads; judging needs a Vert.x context again.
-                        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+                        Context context = jobContext();
                         return guarded("probe-" + source, poller.poll(source))
                                 .emitOn(task -> context.runOnContext(done -> task.run()))
                                 .chain(this::judgeNow);
@@ -139,6 +141,11 @@ public class Pipeline {
     @Scheduled(identity = "evaluate-regions", every = "${forewarn.evaluation.interval}", delayed = "8s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> evaluate() {
+        // Every region is judged after every poll; the tick is for data going stale and pushed data, so it is
+        // spared while polls keep the judgements at least this fresh.
+        if (System.nanoTime() - lastJudged < config.evaluation().interval().toNanos()) {
+            return Uni.createFrom().voidItem();
+        }
         return judgeNow();
     }
 
@@ -154,6 +161,7 @@ public class Pipeline {
             return Uni.createFrom().voidItem();
         }
         judgeAgain.set(false);
+        lastJudged = System.nanoTime();
         return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).chain(judgements ->
                 judgements.stream().anyMatch(j -> j.step().change().isPresent())
                         ? guarded("drain-outbox", outbox.drainOnce()) : Uni.createFrom().voidItem()))
@@ -184,10 +192,22 @@ public class Pipeline {
                 wakeTimer = -1;
             }
             if (config.jobs().enabled() && leader.isLeader()) {
-                VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext())
-                        .runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
+                jobContext().runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
             }
         });
+    }
+
+    /**
+     * The job's own Vert.x context when on one; otherwise (a timer) a fresh one, isolated and marked safe as Hibernate
+     * Reactive requires, so no two jobs ever share a database session.
+     */
+    private Context jobContext() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            return Vertx.currentContext();
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
     }
 
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",

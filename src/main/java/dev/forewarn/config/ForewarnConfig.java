@@ -72,7 +72,7 @@ public interface ForewarnConfig {
 
     /** Evaluation settings. */
     interface Evaluation {
-        /** How often every region is evaluated besides right after each probe poll: stale and pushed data are judged on this tick (duration, e.g. 15s). */
+        /** Every region is judged right after each probe poll and at least this often: the tick notices stale data and judges pushed probes (duration, e.g. 15s). */
         @WithDefault("15s")
         Duration interval();
 
