@@ -3,6 +3,7 @@ package dev.forewarn.bench;
 import dev.forewarn.probe.format.BlackboxReading;
 import dev.forewarn.probe.format.PrometheusTextParser;
 import dev.forewarn.probe.http.HttpFetcher;
+import io.vertx.core.Vertx;
 import dev.forewarn.quality.model.NodeSample;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -56,8 +57,10 @@ public final class ProbeCycleBenchmark {
                         targets.add(URI.create(base + "/probe?module=icmp&target=region-" + g + "-node-" + n));
                     }
                 }
-                HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(2));
+                Vertx vertx = Vertx.vertx();
                 for (int c : CONCURRENCY) {
+                    // As ProbePoller sizes it: one keep-alive connection per call in flight.
+                    HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(2), c);
                     cycle(fetcher, targets, c); // warm-up: JIT and connection pool
                     cycle(fetcher, targets, c);
                     long[] wall = new long[CYCLES];
@@ -77,6 +80,7 @@ public final class ProbeCycleBenchmark {
                     long cpuMedian = cpu[CYCLES / 2];
                     System.out.printf("%-8s %7d %5d %12d %12d %14d %7.1f%%%n", size, targets.size(), c,
                             wall[CYCLES / 2], wall[CYCLES - 1], cpuMedian, 100.0 * cpuMedian / 15_000);
+                    fetcher.close();
                 }
             } finally {
                 sim.destroy();

@@ -9,6 +9,7 @@ import dev.forewarn.probe.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -34,11 +35,14 @@ public class ProbePoller {
 
     @Inject
     public ProbePoller(ForewarnConfig config, RegionCatalog catalog, ProbeStore store, Clock clock,
-                       MeterRegistry registry, ObjectMapper mapper) {
+                       MeterRegistry registry, ObjectMapper mapper, Vertx vertx) {
         this.store = store;
         this.clock = clock;
         this.config = config;
-        HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5));
+        // One keep-alive connection per concurrent blackbox call, so a cycle never waits for a free connection.
+        int connections = config.sources().values().stream().mapToInt(ForewarnConfig.Source::concurrency)
+                .max().orElse(1);
+        HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), connections);
         new TreeMap<>(config.sources()).forEach((name, source) -> {
             SourceHealth h = new SourceHealth("probe", name, source.type().name().toLowerCase(), registry);
             health.put(name, h);

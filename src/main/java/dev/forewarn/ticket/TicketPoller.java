@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -55,11 +56,11 @@ public class TicketPoller {
 
     @Inject
     public TicketPoller(ForewarnConfig config, MeterRegistry registry, TicketIngest ingest, Clock clock,
-                        ObjectMapper mapper) {
+                        ObjectMapper mapper, Vertx vertx) {
         this.ingest = ingest;
         this.clock = clock;
         this.mapper = mapper;
-        HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(5));
+        HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), 2);
         new TreeMap<>(config.tickets().sources()).forEach((name, source) -> {
             SourceHealth health = new SourceHealth("ticket", name, source.type().name().toLowerCase(Locale.ROOT),
                     registry);

@@ -1,40 +1,55 @@
 package dev.forewarn.probe.http;
 
-import java.io.ByteArrayOutputStream;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
-/** Fetches probe source documents over HTTP with a deadline on the whole exchange and a cap on the body size. */
+/**
+ * Fetches probe source documents over HTTP with a deadline on the whole exchange and a cap on the body size.
+ *
+ * <p>Runs on Vert.x' HTTP client (the event loops Quarkus already has) with a bounded keep-alive pool per
+ * host: polling 5,000 blackbox targets reuses a few connections to the exporter instead of paying the JDK
+ * client's selector thread, executor hand-offs and per-request futures (issue 6).
+ */
 public final class HttpFetcher {
 
+    private final Vertx vertx;
     private final HttpClient client;
 
-    /** Builds the one shared HTTP/1.1 client; redirects are not followed so a moved endpoint shows up as an error. */
-    public HttpFetcher(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    /**
+     * Builds one HTTP/1.1 client; redirects are not followed so a moved endpoint shows up as an error.
+     *
+     * @param connectionsPerHost keep-alive connections kept open to one host; requests beyond that wait for a
+     *                           free connection (and that wait counts against their deadline)
+     */
+    public HttpFetcher(Vertx vertx, Duration connectTimeout, int connectionsPerHost) {
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                        .setKeepAlive(true)
+                        // Long enough to carry connections from one poll cycle to the next, closed after that.
+                        .setKeepAliveTimeout(60)
+                        .setTryUseCompression(false),
+                new PoolOptions().setHttp1MaxSize(connectionsPerHost));
     }
 
     /**
@@ -43,55 +58,163 @@ public final class HttpFetcher {
      * <p>The future completes exceptionally with a {@link FetchException}: {@code TIMEOUT} when headers and
      * body together take longer than {@code timeout}, {@code HTTP_STATUS} for a status outside 2xx,
      * {@code TOO_LARGE} as soon as the body passes {@code maxBytes}, {@code CONNECT} or {@code IO} otherwise.
-     * Cancelling the returned future aborts the exchange.
+     * Cancelling the returned future aborts the exchange. It completes on a Vert.x event loop: the caller's
+     * own context when there is one.
      *
-     * @throws IllegalArgumentException for a non-HTTP URI, a non-positive timeout or size, or a header the JDK
-     *                                  client does not let callers set
+     * @throws IllegalArgumentException for a non-HTTP URI or a non-positive timeout or size
      */
     public CompletableFuture<String> get(URI uri, Duration timeout, int maxBytes, Map<String, String> headers) {
         if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
             throw new IllegalArgumentException("timeout and maxBytes must be positive");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        headers.forEach(request::header);
-
-        CompletableFuture<HttpResponse<String>> exchange =
-                client.sendAsync(request.build(), info -> subscriberFor(uri, info, maxBytes));
-        CompletableFuture<String> result = new CompletableFuture<>();
-        exchange.whenComplete((response, failure) -> {
-            if (failure == null) {
-                result.complete(response.body());
-            } else {
-                result.completeExceptionally(classify(uri, failure));
-            }
-        });
-        // The request timeout only covers waiting for the headers; a trickling body needs its own deadline.
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            FetchException late = FetchException.of(FetchException.Kind.TIMEOUT, uri,
-                    "no complete answer within " + timeout, null);
-            if (result.completeExceptionally(late)) {
-                exchange.cancel(true);
-            }
-        });
-        result.whenComplete((body, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
-    }
-
-    private static HttpResponse.BodySubscriber<String> subscriberFor(URI uri, HttpResponse.ResponseInfo info,
-                                                                     int maxBytes) {
-        boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
-        long declaredLength = info.headers().firstValueAsLong("content-length").orElse(-1L);
-        if (success && declaredLength > maxBytes) {
-            return new CappedBody(uri, info, maxBytes, true);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("not an HTTP URI: " + uri);
         }
-        return new CappedBody(uri, info, maxBytes, false);
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+                .setFollowRedirects(false);
+        headers.forEach(request::putHeader);
+        Context context = vertx.getOrCreateContext();
+        Exchange exchange = new Exchange(context, uri, maxBytes);
+        // Timer, request and response callbacks all run on one context, so the exchange needs no locking.
+        if (Vertx.currentContext() == context) {
+            exchange.start(request, timeout);
+        } else {
+            context.runOnContext(ignored -> exchange.start(request, timeout));
+        }
+        return exchange.result;
     }
 
-    private static FetchException classify(URI uri, Throwable failure) {
+    /** Closes the pooled connections. */
+    public void close() {
+        client.close();
+    }
+
+    /** One GET: its deadline, its body collected up to the cap, and its outcome. */
+    private final class Exchange {
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final Context context;
+        private final URI uri;
+        private final int maxBytes;
+        private HttpClientRequest request;
+        private Buffer body;
+        private int status;
+        private Charset charset;
+
+        Exchange(Context context, URI uri, int maxBytes) {
+            this.context = context;
+            this.uri = uri;
+            this.maxBytes = maxBytes;
+        }
+
+        void start(RequestOptions options, Duration timeout) {
+            if (result.isDone()) {
+                return;
+            }
+            long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> fail(FetchException.of(
+                    FetchException.Kind.TIMEOUT, uri, "no complete answer within " + timeout, null)));
+            result.whenComplete((text, failure) -> {
+                vertx.cancelTimer(timer);
+                if (failure != null) {
+                    // A timeout, a cap or a cancel: drop the connection rather than return it half read.
+                    onContext(this::abort);
+                }
+            });
+            client.request(options).onComplete(requested -> {
+                if (requested.failed()) {
+                    fail(classify(uri, requested.cause()));
+                    return;
+                }
+                request = requested.result();
+                if (result.isDone()) {
+                    abort();
+                    return;
+                }
+                request.send().onComplete(answered -> {
+                    if (answered.failed()) {
+                        fail(classify(uri, answered.cause()));
+                    } else {
+                        read(answered.result());
+                    }
+                });
+            });
+        }
+
+        private void read(HttpClientResponse response) {
+            // First, so the reset that ends an oversized answer is handled here rather than logged by Vert.x.
+            response.exceptionHandler(e -> fail(classify(uri, e)));
+            status = response.statusCode();
+            boolean success = status >= 200 && status < 300;
+            charset = charsetOf(response.getHeader("content-type"));
+            if (success && declaredLength(response) > maxBytes) {
+                fail(FetchException.of(FetchException.Kind.TOO_LARGE, uri,
+                        "Content-Length is above " + maxBytes + " bytes", null));
+                return;
+            }
+            body = Buffer.buffer(Math.min(maxBytes, 4096));
+            response.handler(chunk -> {
+                if (result.isDone()) {
+                    return;
+                }
+                int room = maxBytes - body.length();
+                if (chunk.length() <= room) {
+                    body.appendBuffer(chunk);
+                } else if (success) {
+                    fail(FetchException.of(FetchException.Kind.TOO_LARGE, uri,
+                            "body is above " + maxBytes + " bytes", null));
+                } else {
+                    // An error body is only context for the failure: keep what fits and stop reading.
+                    body.appendBuffer(chunk, 0, room);
+                    finish(false);
+                }
+            });
+            response.endHandler(ignored -> finish(success));
+        }
+
+        private void finish(boolean success) {
+            if (result.isDone()) {
+                return;
+            }
+            String text = body.toString(charset);
+            if (success) {
+                result.complete(text);
+            } else {
+                result.completeExceptionally(FetchException.status(uri, status, text));
+            }
+        }
+
+        private void fail(FetchException failure) {
+            result.completeExceptionally(failure);
+        }
+
+        private void abort() {
+            if (request != null) {
+                request.reset();
+            }
+        }
+
+        private void onContext(Runnable action) {
+            if (Vertx.currentContext() == context) {
+                action.run();
+            } else {
+                context.runOnContext(ignored -> action.run());
+            }
+        }
+    }
+
+    private static long declaredLength(HttpClientResponse response) {
+        String declared = response.getHeader("content-length");
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException malformed) {
+            return -1;
+        }
+    }
+
+    static FetchException classify(URI uri, Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
@@ -102,131 +225,33 @@ public final class HttpFetcher {
                 return fetch;
             }
         }
-        // Checked before HttpTimeoutException, its superclass: a connect timeout means the node is unreachable.
-        if (cause instanceof HttpConnectTimeoutException) {
-            return FetchException.of(FetchException.Kind.CONNECT, uri, "connect timed out", cause);
+        if (cause instanceof CancellationException) {
+            return FetchException.of(FetchException.Kind.IO, uri, "cancelled", cause);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return FetchException.of(FetchException.Kind.TIMEOUT, uri, "no response headers in time", cause);
-        }
-        if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
+        // Netty's ConnectTimeoutException is a ConnectException: either way the node is unreachable.
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause.getCause() instanceof ConnectException) {
             return FetchException.of(FetchException.Kind.CONNECT, uri, "cannot connect: " + cause, cause);
         }
         return FetchException.of(FetchException.Kind.IO, uri, String.valueOf(cause), cause);
     }
 
-    /**
-     * Collects at most {@code maxBytes} of a body; a 2xx body beyond that fails as TOO_LARGE, an error body is
-     * truncated and attached to the HTTP_STATUS failure.
-     */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
-        private final CompletableFuture<String> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final URI uri;
-        private final int status;
-        private final boolean success;
-        private final Charset charset;
-        private final int maxBytes;
-        private final boolean declaredTooLarge;
-        private Flow.Subscription subscription;
-        private boolean done;
-
-        CappedBody(URI uri, HttpResponse.ResponseInfo info, int maxBytes, boolean declaredTooLarge) {
-            this.uri = uri;
-            this.status = info.statusCode();
-            this.success = status >= 200 && status < 300;
-            this.charset = charsetOf(info.headers());
-            this.maxBytes = maxBytes;
-            this.declaredTooLarge = declaredTooLarge;
-        }
-
-        @Override
-        public CompletionStage<String> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declaredTooLarge) {
-                tooLarge("Content-Length is above " + maxBytes + " bytes");
-                return;
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (done) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                int room = maxBytes - bytes.size();
-                if (buffer.remaining() > room) {
-                    if (success) {
-                        tooLarge("body is above " + maxBytes + " bytes");
-                    } else {
-                        copy(buffer, room);
-                        subscription.cancel();
-                        finish();
-                    }
-                    return;
-                }
-                copy(buffer, buffer.remaining());
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            done = true;
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            if (!done) {
-                finish();
-            }
-        }
-
-        private void finish() {
-            done = true;
-            String text = bytes.toString(charset);
-            if (success) {
-                body.complete(text);
-            } else {
-                body.completeExceptionally(FetchException.status(uri, status, text));
-            }
-        }
-
-        private void tooLarge(String problem) {
-            done = true;
-            subscription.cancel();
-            body.completeExceptionally(FetchException.of(FetchException.Kind.TOO_LARGE, uri, problem, null));
-        }
-
-        private void copy(ByteBuffer buffer, int count) {
-            byte[] chunk = new byte[count];
-            buffer.get(chunk);
-            bytes.write(chunk, 0, count);
-        }
-
-        private static Charset charsetOf(HttpHeaders headers) {
-            String contentType = headers.firstValue("content-type").orElse("");
-            for (String parameter : contentType.split(";")) {
-                String trimmed = parameter.trim();
-                if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    String name = trimmed.substring("charset=".length()).replace("\"", "");
-                    try {
-                        return Charset.forName(name);
-                    } catch (IllegalArgumentException unknownCharset) {
-                        // An exotic or misspelt charset should not fail the probe; Prometheus formats are UTF-8.
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
             return StandardCharsets.UTF_8;
         }
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.trim();
+            if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                String name = trimmed.substring("charset=".length()).replace("\"", "");
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException unknownCharset) {
+                    // An exotic or misspelt charset should not fail the probe; Prometheus formats are UTF-8.
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,8 +14,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,16 +39,27 @@ class HttpFetcherTest {
     private static final int MAX_BYTES = 64 * 1024;
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
+    private static final int CONNECTIONS = 4;
+
     private static HttpServer server;
     private static ExecutorService handlers;
-    private static final HttpFetcher FETCHER = new HttpFetcher(Duration.ofSeconds(2));
+    private static final Set<Integer> CLIENT_PORTS = ConcurrentHashMap.newKeySet();
+    private static Vertx vertx;
+    private static HttpFetcher fetcher;
 
     @BeforeAll
     static void startServer() throws IOException {
+        vertx = Vertx.vertx();
+        fetcher = new HttpFetcher(vertx, Duration.ofSeconds(2), CONNECTIONS);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         handlers = Executors.newCachedThreadPool();
         server.setExecutor(handlers);
         server.createContext("/metrics", exchange -> respond(exchange, 200, METRICS));
+        server.createContext("/count-connections", exchange -> {
+            CLIENT_PORTS.add(exchange.getRemoteAddress().getPort());
+            sleep(20);
+            respond(exchange, 200, METRICS);
+        });
         server.createContext("/empty", exchange -> {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -97,7 +114,9 @@ class HttpFetcherTest {
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() throws Exception {
+        fetcher.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server.stop(0);
         handlers.shutdownNow();
         handlers.awaitTermination(5, TimeUnit.SECONDS);
@@ -120,7 +139,7 @@ class HttpFetcherTest {
     @ParameterizedTest
     @MethodSource("answers")
     void returnsTheBodyOfASuccessfulAnswer(String path, Map<String, String> headers, String expected) throws Exception {
-        assertThat(FETCHER.get(uri(path), Duration.ofSeconds(5), MAX_BYTES, headers).get(10, TimeUnit.SECONDS))
+        assertThat(fetcher.get(uri(path), Duration.ofSeconds(5), MAX_BYTES, headers).get(10, TimeUnit.SECONDS))
                 .isEqualTo(expected);
     }
 
@@ -184,8 +203,37 @@ class HttpFetcherTest {
         assertThat(failure.kind()).isEqualTo(FetchException.Kind.CONNECT);
     }
 
+    @Test
+    void reusesABoundedPoolOfKeepAliveConnections() throws Exception {
+        CLIENT_PORTS.clear();
+        List<CompletableFuture<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            answers.add(fetcher.get(uri("/count-connections"), Duration.ofSeconds(5), MAX_BYTES, Map.of()));
+        }
+
+        for (CompletableFuture<String> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(METRICS);
+        }
+        // 60 requests at once, never more connections than the pool allows: the rest wait and reuse them.
+        assertThat(CLIENT_PORTS).hasSizeLessThanOrEqualTo(CONNECTIONS).isNotEmpty();
+    }
+
+    @Test
+    void completesOnTheCallersEventLoop() throws Exception {
+        CompletableFuture<Thread> caller = new CompletableFuture<>();
+        CompletableFuture<Thread> completion = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> {
+            caller.complete(Thread.currentThread());
+            fetcher.get(uri("/metrics"), Duration.ofSeconds(5), MAX_BYTES, Map.of())
+                    .whenComplete((body, failure) -> completion.complete(Thread.currentThread()));
+        });
+
+        // Hibernate Reactive, which the poller's next step needs, must stay on the caller's context.
+        assertThat(completion.get(10, TimeUnit.SECONDS)).isSameAs(caller.get(10, TimeUnit.SECONDS));
+    }
+
     private static FetchException failureOf(URI uri, Duration timeout) {
-        Throwable thrown = catchThrowable(() -> FETCHER.get(uri, timeout, MAX_BYTES, Map.of()).get(10, TimeUnit.SECONDS));
+        Throwable thrown = catchThrowable(() -> fetcher.get(uri, timeout, MAX_BYTES, Map.of()).get(10, TimeUnit.SECONDS));
         assertThat(thrown).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(FetchException.class);
         return (FetchException) thrown.getCause();
     }
