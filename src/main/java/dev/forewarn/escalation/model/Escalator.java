@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class Escalator {
 
     private static final Deadline[] DEADLINES = Deadline.values();
+    private static final Duration RECHECK_IDLE = Duration.ofHours(1);
 
     private Escalator() {
     }
@@ -162,6 +163,37 @@ public final class Escalator {
         return Optional.ofNullable(earliest);
     }
 
+    /**
+     * When the SLA watch should look at ticket {@code h} again, given the {@code pages} it holds once this
+     * evaluation's decisions are applied: {@link #nextDecisionAt}, but never sooner than {@code tick} from
+     * {@code now} (a decision due now that changed nothing would otherwise spin), and an hour from now for an open
+     * ticket with a running or paused clock and nothing else due, so the steering gauges stay honest; null when
+     * nothing can happen until the ticket or its pages change.
+     */
+    public static Instant nextCheckAt(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
+                                      Instant now, ClockReading[] clocks, Duration tick) {
+        Optional<Instant> next = nextDecisionAt(h, p, plan, pages, now, clocks);
+        if (next.isPresent()) {
+            return next.get().isAfter(now) ? next.get() : now.plus(tick);
+        }
+        boolean open = !h.changes().get(h.changes().size() - 1).status().isFinal();
+        if (open && (nextBreachAt(clocks) != null || clocks[Deadline.FIRST_RESPONSE.ordinal()].paused())) {
+            return now.plus(RECHECK_IDLE);
+        }
+        return null;
+    }
+
+    /** The earliest projected breach of a deadline not met yet, or null when none is running. */
+    public static Instant nextBreachAt(ClockReading[] clocks) {
+        Instant earliest = null;
+        for (ClockReading r : clocks) {
+            if (!r.met() && r.breachAt() != null) {
+                earliest = min(earliest, r.breachAt());
+            }
+        }
+        return earliest;
+    }
+
     private static List<StepDecision> decideFor(ClockReading r, TicketHistory h, EscalationPlan plan,
                                                 List<PageState> pages, Instant now, List<StepDecision> out) {
         Deadline d = r.deadline();
@@ -199,7 +231,8 @@ public final class Escalator {
                 }
             }
             WarningStage stage = stages.get(mostAdvanced);
-            out = add(out, new StepDecision.Page(d, stage.name(), stage.tier(), () -> Reasons.clock(r)));
+            out = add(out, new StepDecision.Page(d, stage.name(), stage.tier(),
+                    new StepDecision.Reason(() -> Reasons.clock(r))));
             highestOpen = Math.max(highestOpen, stage.tier().ordinal());
         }
 
@@ -217,7 +250,7 @@ public final class Escalator {
                 continue;
             }
             out = add(out, new StepDecision.Escalate(page.id(), d, page.stage(), next,
-                    () -> Reasons.unacknowledged(page, timeout, r)));
+                    new StepDecision.Reason(() -> Reasons.unacknowledged(page, timeout, r))));
             highestOpen = next.ordinal();
         }
         return out;
