@@ -38,7 +38,7 @@ public final class SlaCycleBenchmark {
 
     private static final String URL = System.getProperty("bench.jdbc",
             "jdbc:postgresql://127.0.0.1:5432/bench?user=postgres");
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
 
     private static final Duration TICK = Duration.ofSeconds(30);
 
@@ -97,7 +97,7 @@ public final class SlaCycleBenchmark {
         }
         System.gc();
         long indexBytes = usedHeap() - heapBefore;
-        // Median of the warm rounds after the first two (rebuild and JIT warm-up).
+        // Median of the warm rounds after the first two (the rebuild, and JIT warm-up).
         long[] l = Arrays.copyOfRange(load, 2, ROUNDS);
         long[] e = Arrays.copyOfRange(eval, 2, ROUNDS);
         long[] tot = new long[l.length];

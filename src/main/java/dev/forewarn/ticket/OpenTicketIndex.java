@@ -152,12 +152,15 @@ public final class OpenTicketIndex {
 
     private static TicketStore.Watched watched(String source, String id, Entry e) {
         long[] packed = e.changes();
-        List<TicketChange> changes = new ArrayList<>(packed.length);
-        for (long c : packed) {
-            changes.add(new TicketChange(instant(c >> 8), STATUSES[(int) (c >> 4 & 0xF)], SEVERITIES[(int) (c & 0xF)]));
+        TicketChange[] changes = new TicketChange[packed.length];
+        for (int i = 0; i < packed.length; i++) {
+            long c = packed[i];
+            changes[i] = new TicketChange(instant(c >> 8), STATUSES[(int) (c >> 4 & 0xF)], SEVERITIES[(int) (c & 0xF)]);
         }
-        TicketChange last = changes.get(changes.size() - 1);
-        TicketHistory history = new TicketHistory(instant(e.createdMicros()), changes,
+        TicketChange last = changes[changes.length - 1];
+        // The first change is at creation, so its instant serves as createdAt; an immutable list is not copied again.
+        Instant created = changes[0].at().equals(instant(e.createdMicros())) ? changes[0].at() : instant(e.createdMicros());
+        TicketHistory history = new TicketHistory(created, List.of(changes),
                 e.firstResponseMicros() == NONE ? null : instant(e.firstResponseMicros()));
         return new TicketStore.Watched(source, id, e.revision(), last.severity(), last.status(), e.team(),
                 e.customerId(), history);
