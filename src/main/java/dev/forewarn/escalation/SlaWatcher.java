@@ -49,7 +49,8 @@ import org.jboss.logging.Logger;
  * <p>A ticket is only looked at when something can change for it: when it was updated, when its next stage or
  * acknowledgement timeout falls due, or when one of its pages was acknowledged. The clock inputs of watched
  * tickets stay in an {@link OpenTicketIndex} on the leader; a tick asks PostgreSQL which tickets are due and
- * reloads only those stored since it last read them (a new leader's first tick loads them all). The verdict —
+ * reloads only those whose revision changed since it last read them — stored again, or a page acknowledged (a new
+ * leader's first tick loads them all). The verdict —
  * next check, next breach, breach flags — is written only at the revision evaluated, so a ticket stored during
  * the tick is looked at again on the next one rather than locked against its poller.
  * While a region incident is open, pages for tickets of that region's customers share one dedup key per
