@@ -31,6 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class SlaEvaluationBenchmark {
 
+    private static final java.time.Duration TICK = java.time.Duration.ofSeconds(30);
+
     @Param({"100000"})
     public int tickets;
 
@@ -56,8 +58,9 @@ public class SlaEvaluationBenchmark {
     }
 
     /**
-     * The same evaluation as {@link #evaluateTicket} the way {@code SlaWatcher} does it: both clocks read once
-     * and handed to {@code decide} and {@code nextDecisionAt}, which would otherwise read them again each.
+     * The same evaluation as {@link #evaluateTicket} the way {@code SlaWatcher.evaluateOne} does it: both clocks
+     * read once and handed to {@code decide} and {@code nextCheckAt} (which asks {@code nextDecisionAt}), and the
+     * next breach taken from the same readings.
      */
     @Benchmark
     public void evaluateTicketReadingClocksOnce(Blackhole bh) {
@@ -65,9 +68,10 @@ public class SlaEvaluationBenchmark {
         next = next + 1 == population.length ? 0 : next + 1;
         var now = SyntheticTickets.NOW;
         var clocks = Escalator.readClocks(t.history(), t.policy(), now);
-        bh.consume(clocks);
         bh.consume(Escalator.decide(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now, clocks));
-        bh.consume(Escalator.nextDecisionAt(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now, clocks));
+        bh.consume(Escalator.nextCheckAt(t.history(), t.policy(), SyntheticTickets.PLAN, t.pages(), now, clocks,
+                TICK));
+        bh.consume(Escalator.nextBreachAt(clocks));
     }
 
     /** Only the clock reads, to show what the calendar walk costs on its own. */

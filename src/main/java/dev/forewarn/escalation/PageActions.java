@@ -56,8 +56,11 @@ public class PageActions {
                             .setParameter("now", now).setParameter("actor", actor).setParameter("id", p.id())
                             .executeUpdate()
                             .chain(() -> pages.event(s, p.id(), "ACKNOWLEDGED", actor, "via " + via, now))
+                            // A new revision, so a watch tick evaluating the ticket right now cannot overwrite
+                            // this "look again now" with a verdict taken before the acknowledgement.
                             .chain(() -> s.createNativeQuery("""
-                                            UPDATE ticket SET next_check_at = :now WHERE source = :source AND id = :id""")
+                                            UPDATE ticket SET next_check_at = :now, revision = nextval('ticket_revision')
+                                             WHERE source = :source AND id = :id""")
                                     .setParameter("now", now).setParameter("source", p.source())
                                     .setParameter("id", p.ticketId()).executeUpdate())
                             .invoke(() -> metrics.acknowledged(p.routedTier(), Duration.between(p.pagedAt(), now))))

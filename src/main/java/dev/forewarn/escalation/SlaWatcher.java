@@ -20,9 +20,11 @@ import dev.forewarn.sla.model.Deadline;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.SlaPolicy;
 import dev.forewarn.sla.model.StagePlan;
+import dev.forewarn.ticket.OpenTicketIndex;
 import dev.forewarn.ticket.TicketStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -34,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -46,7 +47,12 @@ import org.jboss.logging.Logger;
  * one transaction — sending happens after commit, through the page outbox.
  *
  * <p>A ticket is only looked at when something can change for it: when it was updated, when its next stage or
- * acknowledgement timeout falls due, or when one of its pages was acknowledged — never by reloading every ticket.
+ * acknowledgement timeout falls due, or when one of its pages was acknowledged. The clock inputs of watched
+ * tickets stay in an {@link OpenTicketIndex} on the leader; a tick asks PostgreSQL which tickets are due and
+ * reloads only those whose revision changed since it last read them — stored again, or a page acknowledged (a new
+ * leader's first tick loads them all). The verdict —
+ * next check, next breach, breach flags — is written only at the revision evaluated, so a ticket stored during
+ * the tick is looked at again on the next one rather than locked against its poller.
  * While a region incident is open, pages for tickets of that region's customers share one dedup key per
  * (incident, deadline, stage, tier, team), so the on-call gets one page listing them, not one per ticket.
  */
@@ -55,8 +61,6 @@ public class SlaWatcher {
     private static final Logger LOG = Logger.getLogger(SlaWatcher.class);
     private static final int BATCH = 500;
 
-    @Inject
-    TicketStore tickets;
     @Inject
     PageStore pages;
     @Inject
@@ -71,22 +75,30 @@ public class SlaWatcher {
     ForewarnConfig config;
     @Inject
     Clock clock;
+    @Inject
+    Pool pool;
+
+    /** The clock inputs of watched tickets; filled on this replica's first tick as leader, then kept current. */
+    private final OpenTicketIndex index = new OpenTicketIndex();
 
     private final Set<String> gapsLogged = ConcurrentHashMap.newKeySet();
 
-    /** Evaluates due tickets in batches until none is due; returns how many tickets were evaluated. */
+    /** Evaluates every due ticket, in transactions of up to 500; returns how many tickets were evaluated. */
     public Uni<Integer> evaluateDue() {
         Instant now = clock.instant();
         return oncall.current(now).chain(book -> {
             watchCoverage(book, now);
-            return batch(book, now, 0);
+            return index.due(pool, now).chain(due -> batch(due, 0, book, now));
         }).chain(n -> refreshSteeringNumbers(now).replaceWith(n));
     }
 
-    private Uni<Integer> batch(ScheduleBook book, Instant now, int done) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> tickets.due(s, now, BATCH)
-                        .chain(due -> evaluate(s, due, book, now).replaceWith(due.size()))))
-                .chain(n -> n < BATCH ? Uni.createFrom().item(done + n) : batch(book, now, done + n));
+    private Uni<Integer> batch(List<TicketStore.Watched> due, int from, ScheduleBook book, Instant now) {
+        if (from >= due.size()) {
+            return Uni.createFrom().item(due.size());
+        }
+        List<TicketStore.Watched> part = due.subList(from, Math.min(from + BATCH, due.size()));
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> evaluate(s, part, book, now)))
+                .chain(() -> batch(due, from + BATCH, book, now));
     }
 
     private Uni<Void> evaluate(Mutiny.Session s, List<TicketStore.Watched> due, ScheduleBook book, Instant now) {
@@ -128,25 +140,26 @@ public class SlaWatcher {
         return chain.chain(() -> {
             ClockReading fr = clocks[Deadline.FIRST_RESPONSE.ordinal()];
             ClockReading res = clocks[Deadline.RESOLUTION.ordinal()];
-            Instant nextBreach = earliest(fr.met() ? null : fr.breachAt(), res.met() ? null : res.breachAt());
-            Optional<Instant> next = Escalator.nextDecisionAt(t.history(), policy, plan, after, now, clocks);
-            // Never re-check sooner than the next tick: a decision due "now" that changed nothing would spin.
-            Instant nextCheck = next.map(at -> at.isAfter(now) ? at : now.plus(config.tickets().evaluationInterval()))
-                    .orElse(null);
-            if (nextCheck == null && !t.status().isFinal() && (nextBreach != null || fr.paused())) {
-                // A paused or far-off clock still needs a look now and then to keep the steering gauges honest.
-                nextCheck = now.plus(Duration.ofHours(1));
-            }
+            Instant nextCheck = Escalator.nextCheckAt(t.history(), policy, plan, after, now, clocks,
+                    config.tickets().evaluationInterval());
+            // Only at the revision evaluated: a ticket stored meanwhile keeps the next_check_at its store set
+            // (now), so the next tick evaluates the new state instead of this one's verdict hiding it.
             return s.createNativeQuery("""
                             UPDATE ticket SET next_check_at = :next, next_breach_at = :breach,
                                    first_response_breached = first_response_breached OR :frBreached,
                                    resolution_breached = resolution_breached OR :resBreached
-                             WHERE source = :source AND id = :id""")
-                    .setParameter("next", nextCheck).setParameter("breach", nextBreach)
+                             WHERE source = :source AND id = :id AND revision = :revision""")
+                    .setParameter("next", nextCheck).setParameter("breach", Escalator.nextBreachAt(clocks))
                     .setParameter("frBreached", fr.breached()).setParameter("resBreached", res.breached())
                     .setParameter("source", t.source()).setParameter("id", t.id())
+                    .setParameter("revision", t.revision())
                     .executeUpdate()
-                    .invoke(() -> countBreaches(t, fr, res))
+                    .invoke(() -> {
+                        countBreaches(t, fr, res);
+                        if (nextCheck == null) {
+                            index.forget(t.source(), t.id());
+                        }
+                    })
                     .replaceWithVoid();
         });
     }
@@ -391,13 +404,6 @@ public class SlaWatcher {
                     metrics.firstContactResolution(total == 0 ? null : ((Number) r[0]).doubleValue() / total);
                 })))
                 .replaceWithVoid();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isBefore(b) ? a : b;
     }
 
     static String slug(Deadline d) {

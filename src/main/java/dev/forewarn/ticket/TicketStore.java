@@ -1,16 +1,11 @@
 package dev.forewarn.ticket;
 
 import dev.forewarn.sla.model.Severity;
-import dev.forewarn.sla.model.TicketChange;
 import dev.forewarn.sla.model.TicketHistory;
 import dev.forewarn.sla.model.TicketStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -25,9 +20,9 @@ public class TicketStore {
                          boolean reopened) {
     }
 
-    /** A ticket as the SLA watch needs it. */
-    public record Watched(String source, String id, String subject, Severity severity, TicketStatus status,
-                          String team, String customerId, String url, TicketHistory history) {
+    /** A ticket as the SLA watch needs it; {@code revision} is the stored revision the history was read at. */
+    public record Watched(String source, String id, long revision, Severity severity, TicketStatus status,
+                          String team, String customerId, TicketHistory history) {
     }
 
     private static final String SELECT_ONE = """
@@ -45,7 +40,7 @@ public class TicketStore {
     private static final String UPDATE = """
             UPDATE ticket SET subject = :subject, severity = :severity, status = :status, team = :team,
                    customer_id = :customer, updated_at = :updated, first_response_at = :firstResponse,
-                   solved_at = :solved, url = :url, next_check_at = :now
+                   solved_at = :solved, url = :url, next_check_at = :now, revision = nextval('ticket_revision')
              WHERE source = :source AND id = :id""";
 
     private static final String INSERT_CHANGE = """
@@ -99,53 +94,6 @@ public class TicketStore {
                 .setParameter("customer", t.customerId())
                 .setParameter("updated", t.updatedAt()).setParameter("firstResponse", t.firstResponseAt())
                 .setParameter("solved", t.solvedAt()).setParameter("url", t.url()).setParameter("now", now);
-    }
-
-    /** Tickets whose next check is due, with their histories. */
-    public Uni<List<Watched>> due(Mutiny.Session s, Instant now, int limit) {
-        return s.createNativeQuery("""
-                        SELECT source, id, subject, severity, status, team, customer_id, url, created_at,
-                               first_response_at
-                          FROM ticket WHERE next_check_at <= :now ORDER BY next_check_at LIMIT :limit
-                           FOR UPDATE SKIP LOCKED""", Object[].class)
-                .setParameter("now", now).setParameter("limit", limit)
-                .getResultList()
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Watched>of()) : withHistories(s, rows));
-    }
-
-    private Uni<List<Watched>> withHistories(Mutiny.Session s, List<Object[]> rows) {
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < rows.size(); i++) {
-            in.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", :i").append(i).append(')');
-        }
-        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("SELECT source, ticket_id, at, status, severity "
-                + "FROM ticket_change WHERE (source, ticket_id) IN (" + in + ") ORDER BY source, ticket_id, seq",
-                Object[].class);
-        for (int i = 0; i < rows.size(); i++) {
-            q.setParameter("s" + i, rows.get(i)[0]).setParameter("i" + i, rows.get(i)[1]);
-        }
-        return q
-                .getResultList()
-                .map(changes -> {
-                    Map<String, List<TicketChange>> byTicket = new HashMap<>();
-                    for (Object[] c : changes) {
-                        byTicket.computeIfAbsent(c[0] + "\u0000" + c[1], k -> new ArrayList<>())
-                                .add(new TicketChange(toInstant(c[2]), TicketStatus.valueOf((String) c[3]),
-                                        Severity.valueOf((String) c[4])));
-                    }
-                    List<Watched> out = new ArrayList<>(rows.size());
-                    for (Object[] r : rows) {
-                        List<TicketChange> history = byTicket.getOrDefault(r[0] + "\u0000" + r[1], List.of());
-                        if (history.isEmpty()) {
-                            continue;
-                        }
-                        TicketChange last = history.get(history.size() - 1);
-                        out.add(new Watched((String) r[0], (String) r[1], (String) r[2], last.severity(),
-                                last.status(), (String) r[5], (String) r[6], (String) r[7],
-                                new TicketHistory(toInstant(r[8]), history, toInstant(r[9]))));
-                    }
-                    return out;
-                });
     }
 
     public static Instant toInstant(Object o) {

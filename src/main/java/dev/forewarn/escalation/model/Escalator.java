@@ -1,6 +1,7 @@
 package dev.forewarn.escalation.model;
 
 import dev.forewarn.oncall.model.Tier;
+import dev.forewarn.sla.model.BusinessCalendar;
 import dev.forewarn.sla.model.ClockReading;
 import dev.forewarn.sla.model.Deadline;
 import dev.forewarn.sla.model.SlaClock;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class Escalator {
 
     private static final Deadline[] DEADLINES = Deadline.values();
+    private static final Duration RECHECK_IDLE = Duration.ofHours(1);
 
     private Escalator() {
     }
@@ -128,21 +130,22 @@ public final class Escalator {
             }
             List<WarningStage> stages = plan.stages().stages();
             boolean owned = isOwned(pages, d);
-            Duration nextPoint = null;
+            long target = r.target().toNanos();
+            long elapsed = r.elapsed().toNanos();
+            long nextPoint = Long.MAX_VALUE;
             for (int i = lastPagedIndex(plan, pages, d) + 1; i < stages.size(); i++) {
-                if (owned && !isBreachStage(stages.get(i), r)) {
+                long point = stages.get(i).trigger().pointInNanos(target);
+                if (owned && point < target) {
                     continue;
                 }
-                Duration point = stages.get(i).trigger().pointIn(r.target());
-                if (point.compareTo(r.elapsed()) <= 0) {
+                if (point <= elapsed) {
                     return Optional.of(now);
                 }
-                if (nextPoint == null || point.compareTo(nextPoint) < 0) {
-                    nextPoint = point;
-                }
+                nextPoint = Math.min(nextPoint, point);
             }
-            if (nextPoint != null) {
-                earliest = min(earliest, p.calendar().addBusinessTime(now, nextPoint.minus(r.elapsed())));
+            if (nextPoint != Long.MAX_VALUE) {
+                earliest = min(earliest, BusinessCalendar.instant(p.calendar().addBusinessNanos(
+                        BusinessCalendar.epochNanos(now), nextPoint - elapsed)));
             }
             int highestOpen = highestOpenTier(pages, d);
             for (int i = 0; i < pages.size(); i++) {
@@ -158,6 +161,37 @@ public final class Escalator {
             }
         }
         return Optional.ofNullable(earliest);
+    }
+
+    /**
+     * When the SLA watch should look at ticket {@code h} again, given the {@code pages} it holds once this
+     * evaluation's decisions are applied: {@link #nextDecisionAt}, but never sooner than {@code tick} from
+     * {@code now} (a decision due now that changed nothing would otherwise spin), and an hour from now for an open
+     * ticket with a running or paused clock and nothing else due, so the steering gauges stay honest; null when
+     * nothing can happen until the ticket or its pages change.
+     */
+    public static Instant nextCheckAt(TicketHistory h, SlaPolicy p, EscalationPlan plan, List<PageState> pages,
+                                      Instant now, ClockReading[] clocks, Duration tick) {
+        Optional<Instant> next = nextDecisionAt(h, p, plan, pages, now, clocks);
+        if (next.isPresent()) {
+            return next.get().isAfter(now) ? next.get() : now.plus(tick);
+        }
+        boolean open = !h.changes().get(h.changes().size() - 1).status().isFinal();
+        if (open && (nextBreachAt(clocks) != null || clocks[Deadline.FIRST_RESPONSE.ordinal()].paused())) {
+            return now.plus(RECHECK_IDLE);
+        }
+        return null;
+    }
+
+    /** The earliest projected breach of a deadline not met yet, or null when none is running. */
+    public static Instant nextBreachAt(ClockReading[] clocks) {
+        Instant earliest = null;
+        for (ClockReading r : clocks) {
+            if (!r.met() && r.breachAt() != null) {
+                earliest = min(earliest, r.breachAt());
+            }
+        }
+        return earliest;
     }
 
     private static List<StepDecision> decideFor(ClockReading r, TicketHistory h, EscalationPlan plan,
@@ -181,21 +215,24 @@ public final class Escalator {
         List<WarningStage> stages = plan.stages().stages();
         int lastPaged = lastPagedIndex(plan, pages, d);
         boolean owned = isOwned(pages, d);
+        long target = r.target().toNanos();
+        long elapsed = r.elapsed().toNanos();
         int mostAdvanced = -1;
         for (int i = lastPaged + 1; i < stages.size(); i++) {
-            if (isReached(stages.get(i), r) && (!owned || isBreachStage(stages.get(i), r))) {
+            if (pages(stages.get(i), target, elapsed, owned)) {
                 mostAdvanced = i;
             }
         }
         int highestOpen = highestOpenTier(pages, d);
         if (mostAdvanced >= 0) {
             for (int i = lastPaged + 1; i < mostAdvanced; i++) {
-                if (isReached(stages.get(i), r) && (!owned || isBreachStage(stages.get(i), r))) {
+                if (pages(stages.get(i), target, elapsed, owned)) {
                     out = add(out, new StepDecision.Superseded(d, stages.get(i).name()));
                 }
             }
             WarningStage stage = stages.get(mostAdvanced);
-            out = add(out, new StepDecision.Page(d, stage.name(), stage.tier(), Reasons.clock(r)));
+            out = add(out, new StepDecision.Page(d, stage.name(), stage.tier(),
+                    new StepDecision.Reason(() -> Reasons.clock(r))));
             highestOpen = Math.max(highestOpen, stage.tier().ordinal());
         }
 
@@ -213,7 +250,7 @@ public final class Escalator {
                 continue;
             }
             out = add(out, new StepDecision.Escalate(page.id(), d, page.stage(), next,
-                    Reasons.unacknowledged(page, timeout, r)));
+                    new StepDecision.Reason(() -> Reasons.unacknowledged(page, timeout, r))));
             highestOpen = next.ordinal();
         }
         return out;
@@ -246,16 +283,18 @@ public final class Escalator {
         return false;
     }
 
-    private static boolean isBreachStage(WarningStage stage, ClockReading r) {
-        return stage.trigger().pointIn(r.target()).compareTo(r.target()) >= 0;
-    }
 
     private static boolean isFinished(ClockReading r, TicketHistory h, Instant now) {
         return r.met() || h.stateAt(now).status().isFinal();
     }
 
-    private static boolean isReached(WarningStage stage, ClockReading r) {
-        return stage.trigger().pointIn(r.target()).compareTo(r.elapsed()) <= 0;
+    /**
+     * Whether {@code stage} pages at {@code elapsed} of {@code target}: it is reached, and while the deadline is
+     * owned by an acknowledgement it is the breach stage (a trigger at or beyond 100 % of the target).
+     */
+    private static boolean pages(WarningStage stage, long target, long elapsed, boolean owned) {
+        long point = stage.trigger().pointInNanos(target);
+        return point <= elapsed && (!owned || point >= target);
     }
 
     /** The plan position of the most advanced stage {@code pages} holds for {@code d}; -1 if none. */

@@ -18,4 +18,17 @@ public record AlwaysOpen() implements BusinessCalendar {
         }
         return from.plus(amount);
     }
+
+    @Override
+    public long businessNanosBetween(long fromEpochNanos, long toEpochNanos) {
+        return toEpochNanos > fromEpochNanos ? toEpochNanos - fromEpochNanos : 0;
+    }
+
+    @Override
+    public long addBusinessNanos(long fromEpochNanos, long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + Duration.ofNanos(nanos));
+        }
+        return Math.addExact(fromEpochNanos, nanos);
+    }
 }

@@ -123,8 +123,14 @@ public final class BusinessHours implements BusinessCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        long f = epochNanos(from);
-        long t = epochNanos(to);
+        return Duration.ofNanos(businessNanosBetween(epochNanos(from), epochNanos(to)));
+    }
+
+    @Override
+    public long businessNanosBetween(long f, long t) {
+        if (t <= f) {
+            return 0;
+        }
         long lastDay = Math.floorDiv(t, NANOS_PER_DAY) + DAYS_AFTER;
         var local = new LocalToInstant();
         int holiday = firstHolidayFrom(Math.floorDiv(f, NANOS_PER_DAY) - DAYS_BEFORE);
@@ -148,7 +154,7 @@ public final class BusinessHours implements BusinessCalendar {
                 }
             }
         }
-        return Duration.ofNanos(total);
+        return total;
     }
 
     @Override
@@ -159,8 +165,18 @@ public final class BusinessHours implements BusinessCalendar {
         if (amount.isZero()) {
             return from;
         }
-        long f = epochNanos(from);
-        long remaining = amount.toNanos();
+        return BusinessCalendar.instant(addBusinessNanos(epochNanos(from), amount.toNanos()));
+    }
+
+    @Override
+    public long addBusinessNanos(long f, long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + Duration.ofNanos(nanos));
+        }
+        if (nanos == 0) {
+            return f;
+        }
+        long remaining = nanos;
         var local = new LocalToInstant();
         long firstDay = Math.floorDiv(f, NANOS_PER_DAY) - DAYS_BEFORE;
         int holiday = firstHolidayFrom(firstDay);
@@ -180,9 +196,7 @@ public final class BusinessHours implements BusinessCalendar {
                 long close = local.toEpochNanos(midnight + e[r]);
                 if (close > open) {
                     if (remaining <= close - open) {
-                        long at = open + remaining;
-                        return Instant.ofEpochSecond(Math.floorDiv(at, NANOS_PER_SECOND),
-                                Math.floorMod(at, NANOS_PER_SECOND));
+                        return open + remaining;
                     }
                     remaining -= close - open;
                 }
@@ -201,7 +215,7 @@ public final class BusinessHours implements BusinessCalendar {
     }
 
     private static long epochNanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+        return BusinessCalendar.epochNanos(instant);
     }
 
     @Override

@@ -40,42 +40,47 @@ public final class SlaClock {
         Duration target = p.target(severity, d);
         BusinessCalendar calendar = p.calendar();
         Instant metAt = d == Deadline.FIRST_RESPONSE ? firstResponseMetAt(h, now) : resolutionMetAt(h, now);
-        Instant end = metAt != null ? metAt : now;
+        // Runs for every open ticket on every tick, so the arithmetic is in nanoseconds, not Duration objects.
+        long targetNanos = target.toNanos();
+        long end = BusinessCalendar.epochNanos(metAt != null ? metAt : now);
 
         List<TicketChange> changes = h.changes();
-        Duration elapsed = Duration.ZERO;
-        Instant crossingFrom = null;
-        Duration crossingBefore = null;
+        long elapsed = 0;
+        boolean crossed = false;
+        long crossingFrom = 0;
+        long crossingBefore = 0;
+        long at = changes.isEmpty() ? 0 : BusinessCalendar.epochNanos(changes.get(0).at());
         for (int i = 0; i < changes.size(); i++) {
-            TicketChange change = changes.get(i);
-            if (!change.at().isBefore(end)) {
+            if (at >= end) {
                 break;
             }
-            TicketStatus status = change.status();
-            if (status.isFinal() || p.pauses(status)) {
-                continue;
+            long nextAt = i + 1 < changes.size() ? BusinessCalendar.epochNanos(changes.get(i + 1).at()) : end;
+            TicketStatus status = changes.get(i).status();
+            if (!status.isFinal() && !p.pauses(status)) {
+                long part = calendar.businessNanosBetween(at, Math.min(nextAt, end));
+                long after = elapsed + part;
+                if (!crossed && elapsed < targetNanos && after >= targetNanos) {
+                    crossed = true;
+                    crossingFrom = at;
+                    crossingBefore = elapsed;
+                }
+                elapsed = after;
             }
-            Instant segmentEnd = i + 1 < changes.size() ? min(changes.get(i + 1).at(), end) : end;
-            Duration part = calendar.businessTimeBetween(change.at(), segmentEnd);
-            Duration after = elapsed.plus(part);
-            if (crossingFrom == null && elapsed.compareTo(target) < 0 && after.compareTo(target) >= 0) {
-                crossingFrom = change.at();
-                crossingBefore = elapsed;
-            }
-            elapsed = after;
+            at = nextAt;
         }
 
         boolean met = metAt != null;
         boolean paused = !met && p.pauses(current.status());
-        Duration remaining = target.minus(elapsed);
-        boolean breached = met ? remaining.isNegative() : remaining.isNegative() || remaining.isZero();
+        long remaining = targetNanos - elapsed;
+        boolean breached = met ? remaining < 0 : remaining <= 0;
         Instant breachAt = null;
         if (!met && !paused) {
-            breachAt = crossingFrom == null
-                    ? calendar.addBusinessTime(now, remaining)
-                    : calendar.addBusinessTime(crossingFrom, target.minus(crossingBefore));
+            breachAt = BusinessCalendar.instant(crossed
+                    ? calendar.addBusinessNanos(crossingFrom, targetNanos - crossingBefore)
+                    : calendar.addBusinessNanos(BusinessCalendar.epochNanos(now), remaining));
         }
-        return new ClockReading(d, severity, target, elapsed, remaining, breachAt, paused, met, metAt, breached);
+        return new ClockReading(d, severity, target, Duration.ofNanos(elapsed), Duration.ofNanos(remaining),
+                breachAt, paused, met, metAt, breached);
     }
 
     private static Instant firstResponseMetAt(TicketHistory h, Instant now) {

@@ -7,7 +7,12 @@ import java.util.Objects;
 public sealed interface StageTrigger {
 
     /** The elapsed business time at which this trigger fires for a given target. */
-    Duration pointIn(Duration target);
+    default Duration pointIn(Duration target) {
+        return Duration.ofNanos(pointInNanos(target.toNanos()));
+    }
+
+    /** {@link #pointIn} in nanoseconds, for the per-ticket evaluation, which must not allocate. */
+    long pointInNanos(long targetNanos);
 
     /** Due once {@code share} of the target has elapsed (0.5 = half way, 1.0 = at breach). */
     record ShareElapsed(double share) implements StageTrigger {
@@ -18,8 +23,8 @@ public sealed interface StageTrigger {
         }
 
         @Override
-        public Duration pointIn(Duration target) {
-            return Duration.ofNanos(Math.round(target.toNanos() * share));
+        public long pointInNanos(long targetNanos) {
+            return Math.round(targetNanos * share);
         }
     }
 
@@ -33,9 +38,10 @@ public sealed interface StageTrigger {
         }
 
         @Override
-        public Duration pointIn(Duration target) {
-            Duration point = target.minus(beforeBreach);
-            return point.isNegative() ? Duration.ZERO : point;
+        public long pointInNanos(long targetNanos) {
+            // A lead time longer than any target (about 292 years of nanoseconds) puts the point at zero.
+            return beforeBreach.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L
+                    ? 0 : Math.max(0, targetNanos - beforeBreach.toNanos());
         }
     }
 }
