@@ -165,7 +165,11 @@ public interface ForewarnConfig {
         @WithDefault("2s")
         Duration sendInterval();
 
-        /** How many notices one drain claims at most (count). */
+        /** One scheduled drain keeps claiming batches while they come back full, for at most this long; the rest waits for the next run (duration). */
+        @WithDefault("20s")
+        Duration drainBudget();
+
+        /** How many notices one batch of a drain claims at most (count). */
         @WithDefault("200")
         @Min(1) @Max(10000)
         int batchSize();

@@ -85,24 +85,36 @@ public class NoticeOutbox {
     record Outcome(Claimed claimed, DeliveryResult result, RenderedNotice rendered) {
     }
 
-    /** Claims, sends and records one batch; returns how many notices were attempted. */
-    public Uni<Integer> drainOnce() {
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> claim(now).chain(this::prepare))
-                .chain(batch -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
-                        .collect().asList())
-                .chain(outcomes -> outcomes.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : Panache.withTransaction(() -> Multi.createFrom().iterable(outcomes)
-                                .onItem().transformToUniAndConcatenate(o -> record(o, clock.instant()))
-                                .collect().asList()).map(List::size))
-                .chain(n -> metrics.refreshBacklog(clock.instant()).replaceWith(n));
+    /**
+     * What the scheduler runs: drains batch after batch while batches come back full, within
+     * {@code forewarn.notices.drain-budget}; returns how many notices were attempted.
+     */
+    public Uni<Integer> drain() {
+        return OutboxDrain.whileFull(this::drainBatch, config.notices().batchSize(), config.notices().drainBudget())
+                .call(() -> metrics.refreshBacklog(clock.instant()));
     }
 
     /** Drains until nothing is due; for tests and shutdown. */
     public Uni<Integer> drainAll() {
-        return drainOnce().chain(n -> n == 0 ? Uni.createFrom().item(0) : drainAll().map(m -> m + n));
+        return OutboxDrain.untilEmpty(this::drainBatch).call(() -> metrics.refreshBacklog(clock.instant()));
+    }
+
+    /**
+     * Claims, sends and records one batch; returns how many notices were attempted. The claim commits before the
+     * first send and the outcomes are recorded in a second, short transaction.
+     */
+    private Uni<Integer> drainBatch() {
+        return Uni.createFrom().deferred(() -> {
+            Instant now = clock.instant();
+            return Panache.withTransaction(() -> claim(now).chain(this::prepare))
+                    .chain(batch -> Multi.createFrom().iterable(batch)
+                            .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
+                            .collect().asList())
+                    .chain(outcomes -> outcomes.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : Panache.withTransaction(() -> record(outcomes, clock.instant()))
+                                    .replaceWith(outcomes.size()));
+        });
     }
 
     private Uni<List<Notice>> claim(Instant now) {
@@ -173,15 +185,40 @@ public class NoticeOutbox {
         return email.send(rendered, c.to(), c.notice().id).map(r -> new Outcome(c, r, rendered));
     }
 
-    private Uni<Void> record(Outcome o, Instant now) {
-        Notice n = o.claimed().notice();
-        String kind = n.kind;
+    /** One row's recorded outcome; the columns of the batch update. */
+    record Recorded(long id, String status, Instant next, String error, Instant sentAt, String recipients,
+                    String subject) {
+    }
+
+    /** Records a batch's outcomes in one statement; rows no longer PENDING are left as they are. */
+    private Uni<Void> record(List<Outcome> outcomes, Instant now) {
         RetrySchedule schedule = new RetrySchedule(config.notices().initialBackoff(), config.notices().maxBackoff(),
                 config.notices().giveUpAfter());
+        List<Recorded> rows = outcomes.stream().map(o -> recorded(o, schedule, now)).toList();
+        String json;
+        try {
+            json = mapper.writeValueAsString(rows.stream().map(NoticeOutbox::asJson).toList());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return incidents.getSession().chain(s -> s.createNativeQuery("""
+                        UPDATE notice n SET status = u.status, next_attempt_at = u.next, last_error = u.error,
+                               sent_at = coalesce(u.sent_at, n.sent_at), recipients = coalesce(u.recipients, n.recipients),
+                               subject = coalesce(u.subject, n.subject)
+                          FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS u(id bigint, status text, next timestamptz,
+                               error text, sent_at timestamptz, recipients text, subject text)
+                         WHERE n.id = u.id AND n.status = 'PENDING'""")
+                .setParameter("rows", json)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private Recorded recorded(Outcome o, RetrySchedule schedule, Instant now) {
+        Notice n = o.claimed().notice();
+        String kind = n.kind;
         if (o.result() instanceof DeliveryResult.Delivered) {
             noteRecovered();
             metrics.counted(kind, "sent");
-            return update(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
+            return new Recorded(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
                     o.rendered().subject());
         }
         if (o.result() instanceof DeliveryResult.Retryable r) {
@@ -190,35 +227,30 @@ public class NoticeOutbox {
                     ThreadLocalRandom.current().nextDouble());
             if (next instanceof RetrySchedule.RetryAt at) {
                 metrics.counted(kind, "retry");
-                return update(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
+                return new Recorded(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
             }
             return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
         }
         return giveUp(n, ((DeliveryResult.Permanent) o.result()).reason(), now);
     }
 
-    private Uni<Void> giveUp(Notice n, String why, Instant now) {
+    private Recorded giveUp(Notice n, String why, Instant now) {
         LOG.warnf("Email channel: notice #%d (%s, incident #%d, customer %s) failed for good: %s",
                 n.id, n.kind, n.incidentId, n.customerId, why);
         metrics.counted(n.kind, "failed");
-        return update(n.id, Notice.FAILED, now, why, null, null, null);
+        return new Recorded(n.id, Notice.FAILED, now, why, null, null, null);
     }
 
-    private Uni<Void> update(long id, String status, Instant nextAttemptAt, String error, Instant sentAt,
-                             String recipients, String subject) {
-        return incidents.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE notice SET status = :status, next_attempt_at = :next, last_error = :error,
-                               sent_at = coalesce(:sentAt, sent_at), recipients = coalesce(:recipients, recipients),
-                               subject = coalesce(:subject, subject)
-                         WHERE id = :id AND status = 'PENDING'""")
-                .setParameter("status", status)
-                .setParameter("next", nextAttemptAt)
-                .setParameter("error", error == null ? null : truncate(error))
-                .setParameter("sentAt", sentAt)
-                .setParameter("recipients", recipients)
-                .setParameter("subject", subject)
-                .setParameter("id", id)
-                .executeUpdate()).replaceWithVoid();
+    private static Map<String, Object> asJson(Recorded r) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status());
+        m.put("next", r.next().toString());
+        m.put("error", r.error() == null ? null : truncate(r.error()));
+        m.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
+        m.put("recipients", r.recipients());
+        m.put("subject", r.subject());
+        return m;
     }
 
     private void noteFailing(String reason) {
