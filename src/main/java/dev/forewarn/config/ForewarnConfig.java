@@ -174,8 +174,8 @@ public interface ForewarnConfig {
         @Min(1) @Max(10000)
         int batchSize();
 
-        /** How many emails are handed to the SMTP server at once (count). */
-        @WithDefault("8")
+        /** How many emails are handed to the SMTP server at once; also the size of the mailer's SMTP connection pool (count). */
+        @WithDefault("16")
         @Min(1) @Max(256)
         int concurrency();
 

@@ -40,6 +40,12 @@ import org.jboss.logging.Logger;
  * two drains (or replicas) never send the same row at once. A crash after the SMTP server accepted a notice
  * but before the outcome was recorded sends that one notice again after the lease — the only way a customer
  * can get a duplicate; it carries the same {@code X-Forewarn-Notice} header so it can be recognised.
+ *
+ * <p>A scheduled drain ({@link #drain()}) goes on batch after batch while batches come back full, claiming the next
+ * batch while the current one is sending. Each claim is its own transaction, committed before any of its rows is
+ * sent, and each batch's outcomes are recorded in one statement guarded by {@code status = 'PENDING'}; no
+ * transaction is open during a send, so the guarantee above holds per row whatever the batch around it. A row
+ * claimed for the next batch when a drain stops early (a failed record, shutdown) waits out its lease unsent.
  */
 @ApplicationScoped
 public class NoticeOutbox {
@@ -87,34 +93,39 @@ public class NoticeOutbox {
 
     /**
      * What the scheduler runs: drains batch after batch while batches come back full, within
-     * {@code forewarn.notices.drain-budget}; returns how many notices were attempted.
+     * {@code forewarn.notices.drain-budget}, claiming the next batch while the current one is sending; returns how
+     * many notices were attempted.
      */
     public Uni<Integer> drain() {
-        return OutboxDrain.whileFull(this::drainBatch, config.notices().batchSize(), config.notices().drainBudget())
+        return OutboxDrain.overlapped(this::claimBatch, this::sendBatch, this::recordBatch,
+                        config.notices().batchSize(), config.notices().drainBudget())
                 .call(() -> metrics.refreshBacklog(clock.instant()));
     }
 
-    /** Drains until nothing is due; for tests and shutdown. */
+    /** Drains until nothing is due, one batch at a time; for tests and shutdown. */
     public Uni<Integer> drainAll() {
-        return OutboxDrain.untilEmpty(this::drainBatch).call(() -> metrics.refreshBacklog(clock.instant()));
+        return OutboxDrain.untilEmpty(() -> claimBatch().chain(this::sendBatch)
+                        .chain(outcomes -> recordBatch(outcomes).replaceWith(outcomes.size())))
+                .call(() -> metrics.refreshBacklog(clock.instant()));
     }
 
-    /**
-     * Claims, sends and records one batch; returns how many notices were attempted. The claim commits before the
-     * first send and the outcomes are recorded in a second, short transaction.
-     */
-    private Uni<Integer> drainBatch() {
+    /** Claims a batch and loads what it needs, in one transaction that commits before anything is sent. */
+    private Uni<List<Claimed>> claimBatch() {
         return Uni.createFrom().deferred(() -> {
             Instant now = clock.instant();
-            return Panache.withTransaction(() -> claim(now).chain(this::prepare))
-                    .chain(batch -> Multi.createFrom().iterable(batch)
-                            .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
-                            .collect().asList())
-                    .chain(outcomes -> outcomes.isEmpty()
-                            ? Uni.createFrom().item(0)
-                            : Panache.withTransaction(() -> record(outcomes, clock.instant()))
-                                    .replaceWith(outcomes.size()));
+            return Panache.withTransaction(() -> claim(now).chain(this::prepare));
         });
+    }
+
+    private Uni<List<Outcome>> sendBatch(List<Claimed> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
+                .collect().asList();
+    }
+
+    private Uni<Void> recordBatch(List<Outcome> outcomes) {
+        return outcomes.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> record(outcomes, clock.instant()));
     }
 
     private Uni<List<Notice>> claim(Instant now) {

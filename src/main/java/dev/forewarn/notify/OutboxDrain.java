@@ -3,6 +3,8 @@ package dev.forewarn.notify;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,40 @@ public final class OutboxDrain {
             long deadline = System.nanoTime() + budget.toNanos();
             return repeat(batch, n -> n >= batchSize && System.nanoTime() - deadline < 0);
         });
+    }
+
+    /**
+     * Like {@link #whileFull}, with the steps of a batch given apart so that the next batch is claimed while the
+     * current one is sending: claim (its own transaction, committed before anything of the batch is sent), send
+     * (no transaction), record (its own transaction). Database steps never overlap each other, only a send; a
+     * failed claim lets the batch in flight finish and be recorded before the failure is passed on.
+     */
+    public static <C, O> Uni<Integer> overlapped(Supplier<Uni<List<C>>> claim, Function<List<C>, Uni<List<O>>> send,
+                                                 Function<List<O>, Uni<Void>> record, int batchSize,
+                                                 Duration budget) {
+        return Uni.createFrom().deferred(() -> {
+            long deadline = System.nanoTime() + budget.toNanos();
+            return claim.get().chain(first -> overlap(first, claim, send, record, batchSize, deadline, 0));
+        });
+    }
+
+    private static <C, O> Uni<Integer> overlap(List<C> batch, Supplier<Uni<List<C>>> claim,
+                                               Function<List<C>, Uni<List<O>>> send,
+                                               Function<List<O>, Uni<Void>> record, int batchSize, long deadline,
+                                               int done) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(done);
+        }
+        boolean more = batch.size() >= batchSize && System.nanoTime() - deadline < 0;
+        Throwable[] claimFailed = new Throwable[1];
+        Uni<List<C>> next = !more ? Uni.createFrom().item(List.of()) : claim.get().onFailure().recoverWithItem(e -> {
+            claimFailed[0] = e;
+            return List.of();
+        });
+        return Uni.combine().all().unis(send.apply(batch), next).asTuple()
+                .chain(sentAndNext -> record.apply(sentAndNext.getItem1()).replaceWith(sentAndNext.getItem2()))
+                .chain(following -> claimFailed[0] != null ? Uni.createFrom().failure(claimFailed[0])
+                        : overlap(following, claim, send, record, batchSize, deadline, done + batch.size()));
     }
 
     /** Runs {@code batch} until it attempts nothing; returns the total attempted. For tests and shutdown. */
