@@ -213,7 +213,7 @@ public class Pipeline {
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drain() {
-        return guarded("drain-outbox", outbox.drainOnce());
+        return guarded("drain-outbox", outbox.drain());
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
@@ -225,7 +225,7 @@ public class Pipeline {
     @Scheduled(identity = "drain-pages", every = "${forewarn.paging.send-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drainPages() {
-        return guarded("drain-pages", pageOutbox.drainOnce());
+        return guarded("drain-pages", pageOutbox.drain());
     }
 
     /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */

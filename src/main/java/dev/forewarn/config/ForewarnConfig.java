@@ -165,13 +165,17 @@ public interface ForewarnConfig {
         @WithDefault("2s")
         Duration sendInterval();
 
-        /** How many notices one drain claims at most (count). */
+        /** One scheduled drain keeps claiming batches while they come back full, for at most this long; the rest waits for the next run (duration). */
+        @WithDefault("20s")
+        Duration drainBudget();
+
+        /** How many notices one batch of a drain claims at most (count). */
         @WithDefault("200")
         @Min(1) @Max(10000)
         int batchSize();
 
-        /** How many emails are handed to the SMTP server at once (count). */
-        @WithDefault("8")
+        /** How many emails are handed to the SMTP server at once; also the size of the mailer's SMTP connection pool (count). */
+        @WithDefault("16")
         @Min(1) @Max(256)
         int concurrency();
 

@@ -2,6 +2,7 @@ package dev.forewarn.escalation;
 
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.OutboxDrain;
 import dev.forewarn.notify.http.HttpOutcome;
 import dev.forewarn.notify.model.RetrySchedule;
 import dev.forewarn.notify.page.PageAction;
@@ -44,6 +45,7 @@ public class PageOutbox {
     private static final Logger LOG = Logger.getLogger(PageOutbox.class);
     private static final int BATCH = 100;
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int DRAIN_BUDGET_SECONDS = 20;
 
     @Inject
     PagerChannels channels;
@@ -67,31 +69,41 @@ public class PageOutbox {
     record Prepared(Claimed delivery, PageMessage message, String tier, String unsendable) {
     }
 
-    /** Claims, delivers and records one batch; returns how many deliveries were attempted. */
-    public Uni<Integer> drainOnce() {
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> claim(s, now)
-                        .chain(claimed -> prepareAll(s, claimed, now))))
-                .chain(prepared -> {
-                    Map<String, List<Prepared>> byKey = new LinkedHashMap<>();
-                    prepared.forEach(p -> byKey.computeIfAbsent(p.delivery().dedupKey(), k -> new ArrayList<>()).add(p));
-                    return Multi.createFrom().iterable(byKey.values())
-                            .onItem().transformToUni(this::deliverInOrder).merge(8)
-                            .collect().asList()
-                            .map(lists -> lists.stream().flatMap(List::stream).toList());
-                })
-                .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().item(0)
-                        : Panache.withTransaction(() -> Panache.getSession().chain(s -> Multi.createFrom()
-                                .iterable(outcomes)
-                                .onItem().transformToUniAndConcatenate(o -> record(s, o.prepared(), o.result(),
-                                        clock.instant()))
-                                .collect().asList())).map(List::size))
-                .chain(n -> refreshBacklog().replaceWith(n));
+    /**
+     * What the scheduler runs: delivers batch after batch while batches come back full, for at most
+     * {@value #DRAIN_BUDGET_SECONDS} s; returns how many deliveries were attempted.
+     */
+    public Uni<Integer> drain() {
+        return OutboxDrain.whileFull(this::drainBatch, BATCH, Duration.ofSeconds(DRAIN_BUDGET_SECONDS))
+                .call(this::refreshBacklog);
     }
 
     /** Drains until nothing is due. */
     public Uni<Integer> drainAll() {
-        return drainOnce().chain(n -> n == 0 ? Uni.createFrom().item(0) : drainAll().map(m -> m + n));
+        return OutboxDrain.untilEmpty(this::drainBatch).call(this::refreshBacklog);
+    }
+
+    /** Claims, delivers and records one batch; returns how many deliveries were attempted. */
+    private Uni<Integer> drainBatch() {
+        return Uni.createFrom().deferred(() -> {
+            Instant now = clock.instant();
+            return Panache.withTransaction(() -> Panache.getSession().chain(s -> claim(s, now)
+                            .chain(claimed -> prepareAll(s, claimed, now))))
+                    .chain(prepared -> {
+                        Map<String, List<Prepared>> byKey = new LinkedHashMap<>();
+                        prepared.forEach(p -> byKey.computeIfAbsent(p.delivery().dedupKey(), k -> new ArrayList<>()).add(p));
+                        return Multi.createFrom().iterable(byKey.values())
+                                .onItem().transformToUni(this::deliverInOrder).merge(8)
+                                .collect().asList()
+                                .map(lists -> lists.stream().flatMap(List::stream).toList());
+                    })
+                    .chain(outcomes -> outcomes.isEmpty() ? Uni.createFrom().item(0)
+                            : Panache.withTransaction(() -> Panache.getSession().chain(s -> Multi.createFrom()
+                                    .iterable(outcomes)
+                                    .onItem().transformToUniAndConcatenate(o -> record(s, o.prepared(), o.result(),
+                                            clock.instant()))
+                                    .collect().asList())).map(List::size));
+        });
     }
 
     private record Outcome(Prepared prepared, DeliveryResult result) {

@@ -40,6 +40,12 @@ import org.jboss.logging.Logger;
  * two drains (or replicas) never send the same row at once. A crash after the SMTP server accepted a notice
  * but before the outcome was recorded sends that one notice again after the lease — the only way a customer
  * can get a duplicate; it carries the same {@code X-Forewarn-Notice} header so it can be recognised.
+ *
+ * <p>A scheduled drain ({@link #drain()}) goes on batch after batch while batches come back full, claiming the next
+ * batch while the current one is sending. Each claim is its own transaction, committed before any of its rows is
+ * sent, and each batch's outcomes are recorded in one statement guarded by {@code status = 'PENDING'}; no
+ * transaction is open during a send, so the guarantee above holds per row whatever the batch around it. A row
+ * claimed for the next batch when a drain stops early (a failed record, shutdown) waits out its lease unsent.
  */
 @ApplicationScoped
 public class NoticeOutbox {
@@ -85,24 +91,41 @@ public class NoticeOutbox {
     record Outcome(Claimed claimed, DeliveryResult result, RenderedNotice rendered) {
     }
 
-    /** Claims, sends and records one batch; returns how many notices were attempted. */
-    public Uni<Integer> drainOnce() {
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> claim(now).chain(this::prepare))
-                .chain(batch -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
-                        .collect().asList())
-                .chain(outcomes -> outcomes.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : Panache.withTransaction(() -> Multi.createFrom().iterable(outcomes)
-                                .onItem().transformToUniAndConcatenate(o -> record(o, clock.instant()))
-                                .collect().asList()).map(List::size))
-                .chain(n -> metrics.refreshBacklog(clock.instant()).replaceWith(n));
+    /**
+     * What the scheduler runs: drains batch after batch while batches come back full, within
+     * {@code forewarn.notices.drain-budget}, claiming the next batch while the current one is sending; returns how
+     * many notices were attempted.
+     */
+    public Uni<Integer> drain() {
+        return OutboxDrain.overlapped(this::claimBatch, this::sendBatch, this::recordBatch,
+                        config.notices().batchSize(), config.notices().drainBudget())
+                .call(() -> metrics.refreshBacklog(clock.instant()));
     }
 
-    /** Drains until nothing is due; for tests and shutdown. */
+    /** Drains until nothing is due, one batch at a time; for tests and shutdown. */
     public Uni<Integer> drainAll() {
-        return drainOnce().chain(n -> n == 0 ? Uni.createFrom().item(0) : drainAll().map(m -> m + n));
+        return OutboxDrain.untilEmpty(() -> claimBatch().chain(this::sendBatch)
+                        .chain(outcomes -> recordBatch(outcomes).replaceWith(outcomes.size())))
+                .call(() -> metrics.refreshBacklog(clock.instant()));
+    }
+
+    /** Claims a batch and loads what it needs, in one transaction that commits before anything is sent. */
+    private Uni<List<Claimed>> claimBatch() {
+        return Uni.createFrom().deferred(() -> {
+            Instant now = clock.instant();
+            return Panache.withTransaction(() -> claim(now).chain(this::prepare));
+        });
+    }
+
+    private Uni<List<Outcome>> sendBatch(List<Claimed> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
+                .collect().asList();
+    }
+
+    private Uni<Void> recordBatch(List<Outcome> outcomes) {
+        return outcomes.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> record(outcomes, clock.instant()));
     }
 
     private Uni<List<Notice>> claim(Instant now) {
@@ -173,15 +196,40 @@ public class NoticeOutbox {
         return email.send(rendered, c.to(), c.notice().id).map(r -> new Outcome(c, r, rendered));
     }
 
-    private Uni<Void> record(Outcome o, Instant now) {
-        Notice n = o.claimed().notice();
-        String kind = n.kind;
+    /** One row's recorded outcome; the columns of the batch update. */
+    record Recorded(long id, String status, Instant next, String error, Instant sentAt, String recipients,
+                    String subject) {
+    }
+
+    /** Records a batch's outcomes in one statement; rows no longer PENDING are left as they are. */
+    private Uni<Void> record(List<Outcome> outcomes, Instant now) {
         RetrySchedule schedule = new RetrySchedule(config.notices().initialBackoff(), config.notices().maxBackoff(),
                 config.notices().giveUpAfter());
+        List<Recorded> rows = outcomes.stream().map(o -> recorded(o, schedule, now)).toList();
+        String json;
+        try {
+            json = mapper.writeValueAsString(rows.stream().map(NoticeOutbox::asJson).toList());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return incidents.getSession().chain(s -> s.createNativeQuery("""
+                        UPDATE notice n SET status = u.status, next_attempt_at = u.next, last_error = u.error,
+                               sent_at = coalesce(u.sent_at, n.sent_at), recipients = coalesce(u.recipients, n.recipients),
+                               subject = coalesce(u.subject, n.subject)
+                          FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS u(id bigint, status text, next timestamptz,
+                               error text, sent_at timestamptz, recipients text, subject text)
+                         WHERE n.id = u.id AND n.status = 'PENDING'""")
+                .setParameter("rows", json)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private Recorded recorded(Outcome o, RetrySchedule schedule, Instant now) {
+        Notice n = o.claimed().notice();
+        String kind = n.kind;
         if (o.result() instanceof DeliveryResult.Delivered) {
             noteRecovered();
             metrics.counted(kind, "sent");
-            return update(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
+            return new Recorded(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
                     o.rendered().subject());
         }
         if (o.result() instanceof DeliveryResult.Retryable r) {
@@ -190,35 +238,30 @@ public class NoticeOutbox {
                     ThreadLocalRandom.current().nextDouble());
             if (next instanceof RetrySchedule.RetryAt at) {
                 metrics.counted(kind, "retry");
-                return update(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
+                return new Recorded(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
             }
             return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
         }
         return giveUp(n, ((DeliveryResult.Permanent) o.result()).reason(), now);
     }
 
-    private Uni<Void> giveUp(Notice n, String why, Instant now) {
+    private Recorded giveUp(Notice n, String why, Instant now) {
         LOG.warnf("Email channel: notice #%d (%s, incident #%d, customer %s) failed for good: %s",
                 n.id, n.kind, n.incidentId, n.customerId, why);
         metrics.counted(n.kind, "failed");
-        return update(n.id, Notice.FAILED, now, why, null, null, null);
+        return new Recorded(n.id, Notice.FAILED, now, why, null, null, null);
     }
 
-    private Uni<Void> update(long id, String status, Instant nextAttemptAt, String error, Instant sentAt,
-                             String recipients, String subject) {
-        return incidents.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE notice SET status = :status, next_attempt_at = :next, last_error = :error,
-                               sent_at = coalesce(:sentAt, sent_at), recipients = coalesce(:recipients, recipients),
-                               subject = coalesce(:subject, subject)
-                         WHERE id = :id AND status = 'PENDING'""")
-                .setParameter("status", status)
-                .setParameter("next", nextAttemptAt)
-                .setParameter("error", error == null ? null : truncate(error))
-                .setParameter("sentAt", sentAt)
-                .setParameter("recipients", recipients)
-                .setParameter("subject", subject)
-                .setParameter("id", id)
-                .executeUpdate()).replaceWithVoid();
+    private static Map<String, Object> asJson(Recorded r) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status());
+        m.put("next", r.next().toString());
+        m.put("error", r.error() == null ? null : truncate(r.error()));
+        m.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
+        m.put("recipients", r.recipients());
+        m.put("subject", r.subject());
+        return m;
     }
 
     private void noteFailing(String reason) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.forewarn.notify.NoticeOutbox;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.Fleet;
 import dev.forewarn.testing.MutableClock;
@@ -39,6 +40,8 @@ class RegionNoticesQuarkusTest {
     Scenario scenario;
     @Inject
     MutableClock clock;
+    @Inject
+    NoticeOutbox outbox;
 
     Fleet fleet;
 
@@ -205,5 +208,28 @@ class RegionNoticesQuarkusTest {
         assertThat(berlin).hasSize(2);
         assertThat(berlin.get(1)).contains("Update");
         given().get("/api/regions/eu-central").then().body("state", equalTo("OUTAGE"));
+    }
+
+    @Test
+    void aBacklogOfSeveralBatchesGoesOutInOneScheduledDrainEachNoticeOnce() {
+        int more = 450; // with the default batch size of 200: two full batches and a partial one
+        Db.exec("INSERT INTO customer (id, name, emails, language, time_zone, regions, created_at, updated_at) "
+                + "SELECT 'bulk' || i, 'Customer ' || i, ARRAY['bulk' || i || '@customers.example'], 'en', "
+                + "'Europe/Berlin', ARRAY['eu-central'], now(), now() FROM generate_series(1, " + more + ") i");
+        fleet.degraded("eu-central");
+        for (int i = 0; i < 12; i++) {
+            scenario.tickWithoutSending();
+        }
+        int expected = more + 2; // and the Berlin and Shanghai customers
+        assertThat(Db.count("SELECT count(*) FROM notice WHERE status = 'PENDING'")).isEqualTo(expected);
+
+        int attempted = Scenario.await(() -> outbox.drain());
+
+        assertThat(attempted).isEqualTo(expected);
+        Map<String, List<String>> warned = Scenario.subjectsByRecipient(peers.smtp());
+        assertThat(warned).hasSize(expected).allSatisfy((to, subjects) -> assertThat(subjects).hasSize(1));
+        assertThat(Db.count("SELECT count(*) FROM notice WHERE status = 'SENT'")).isEqualTo(expected);
+        assertThat(Db.count("SELECT count(DISTINCT recipients) FROM notice WHERE sent_at IS NOT NULL"))
+                .isEqualTo(expected);
     }
 }

@@ -44,10 +44,15 @@ public class Scenario {
 
     /** One scheduler tick: poll every source, judge every region, drain the outbox. */
     public void tick() {
+        tickWithoutSending();
+        await(() -> outbox.drainAll());
+    }
+
+    /** One scheduler tick that polls and judges but leaves queued notices in the outbox. */
+    public void tickWithoutSending() {
         clock.advance(TICK);
         await(() -> poller.pollAll());
         await(() -> judge.evaluateAll());
-        await(() -> outbox.drainAll());
     }
 
     /** Polls every source once at the clock's current instant. */
