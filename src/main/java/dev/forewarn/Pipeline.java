@@ -162,9 +162,12 @@ public class Pipeline {
         }
         judgeAgain.set(false);
         lastJudged = System.nanoTime();
-        return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).chain(judgements ->
-                judgements.stream().anyMatch(j -> j.step().change().isPresent())
-                        ? guarded("drain-outbox", outbox.drainOnce()) : Uni.createFrom().voidItem()))
+        return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).invoke(judgements -> {
+                    if (judgements.stream().anyMatch(j -> j.step().change().isPresent())) {
+                        // On its own context: a fan-out may drain for a while, judging must not wait for it.
+                        isolatedContext().runOnContext(ignored -> drain().subscribe().with(done -> { }));
+                    }
+                }))
                 .eventually(() -> judging.set(false))
                 .chain(() -> judgeAgain.get() && leader.isLeader() ? judgeNow() : Uni.createFrom().voidItem());
     }
@@ -197,14 +200,13 @@ public class Pipeline {
         });
     }
 
-    /**
-     * The job's own Vert.x context when on one; otherwise (a timer) a fresh one, isolated and marked safe as Hibernate
-     * Reactive requires, so no two jobs ever share a database session.
-     */
+    /** The job's own Vert.x context when on one; otherwise (a timer) a fresh isolated one. */
     private Context jobContext() {
-        if (VertxContext.isOnDuplicatedContext()) {
-            return Vertx.currentContext();
-        }
+        return VertxContext.isOnDuplicatedContext() ? Vertx.currentContext() : isolatedContext();
+    }
+
+    /** A fresh Vert.x context, marked safe as Hibernate Reactive requires, so no two jobs share a session. */
+    private Context isolatedContext() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         return context;
