@@ -1,7 +1,5 @@
 package dev.forewarn.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * format ({@code /probe?module=icmp&target=<region>-node-<n>}) and as one Forewarn-JSON document
  * ({@code /json}), with chosen regions degrading on a script; a Zendesk-style incremental ticket export
  * ({@code /api/v2/incremental/tickets/cursor.json}) with K open tickets of mixed severities and ages; and,
- * when asked, counting sinks: a GreenMail SMTP server and a WireMock pager endpoint ({@code POST /v2/enqueue}
+ * when asked, counting sinks: an SMTP server ({@link SmtpSink}) and a WireMock pager endpoint ({@code POST /v2/enqueue}
  * and {@code /api/v2/alerts}) whose counts and first/last arrival times {@code /stats} reports.
  *
  * <p>Everything binds to 127.0.0.1 and the process stops by itself after {@code --for} (default 10 min).
@@ -50,7 +48,7 @@ public final class Simulator {
     private final AtomicLong probes = new AtomicLong();
     private final AtomicLong ticketPages = new AtomicLong();
     private HttpServer http;
-    private GreenMail smtp;
+    private SmtpSink smtp;
     private Object pager;
 
     public Simulator(int regions, int nodes, int tickets, Set<String> degraded, Duration degradeAfter,
@@ -106,9 +104,8 @@ public final class Simulator {
         http.createContext("/stats", this::stats);
         http.start();
         if (smtpPort >= 0) {
-            smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
-            System.out.println("smtp-port " + smtp.getSmtp().getPort());
+            smtp = new SmtpSink(smtpPort);
+            System.out.println("smtp-port " + smtp.port());
         }
         if (pagerPort >= 0) {
             pager = Pager.start(pagerPort);
@@ -122,7 +119,7 @@ public final class Simulator {
             http.stop(0);
         }
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
         if (pager != null) {
             Pager.stop(pager);
@@ -131,7 +128,7 @@ public final class Simulator {
 
     /** Emails accepted by the SMTP sink so far. */
     public int mails() {
-        return smtp == null ? 0 : smtp.getReceivedMessages().length;
+        return smtp == null ? 0 : smtp.messages();
     }
 
     private boolean isDegraded(String region) {
@@ -216,8 +213,8 @@ public final class Simulator {
 
     private void stats(HttpExchange ex) throws IOException {
         reply(ex, 200, "application/json", String.format(Locale.ROOT,
-                "{\"probes\":%d,\"ticketPages\":%d,\"mails\":%d,\"pages\":%d}%n", probes.get(), ticketPages.get(),
-                mails(), pager == null ? 0 : Pager.count(pager)));
+                "{\"probes\":%d,\"ticketPages\":%d,%s,\"pages\":%d}%n", probes.get(), ticketPages.get(),
+                smtp == null ? "\"mails\":0" : smtp.statsJson(), pager == null ? 0 : Pager.count(pager)));
     }
 
     private static Map<String, String> query(HttpExchange ex) {
