@@ -111,7 +111,8 @@ public class Pipeline {
                         if (!leader.isLeader()) {
                             return Uni.createFrom().voidItem();
                         }
-                        // The HTTP client completes on its own threads; judging needs a Vert.x context again.
+                        // A source may complete on another thread (an event loop, a client's own); the judgement
+                        // goes on in this job's context, where its database session belongs.
                         Context context = jobContext();
                         return guarded("probe-" + source, poller.poll(source))
                                 .emitOn(task -> context.runOnContext(done -> task.run()))
@@ -195,12 +196,13 @@ public class Pipeline {
                 wakeTimer = -1;
             }
             if (config.jobs().enabled() && leader.isLeader()) {
-                jobContext().runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
+                // Never the context the timer was set on: the job that set it may still hold a session there.
+                isolatedContext().runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
             }
         });
     }
 
-    /** The job's own Vert.x context when on one; otherwise (a timer) a fresh isolated one. */
+    /** The job's own Vert.x context when on one; otherwise a fresh isolated one. */
     private Context jobContext() {
         return VertxContext.isOnDuplicatedContext() ? Vertx.currentContext() : isolatedContext();
     }
