@@ -29,14 +29,20 @@ public class LeaderLock {
     private static final long LOCK_KEY = 0x464f524557415246L;
 
     private final AgroalDataSource dataSource;
+    private final Thread releaseOnSigterm = new Thread(this::stepDown, "forewarn-leader-release");
     private Connection connection;
     private volatile boolean leader;
+    private volatile boolean stopping;
 
     @Inject
     public LeaderLock(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
         Gauge.builder("forewarn.leader", this, l -> l.leader ? 1 : 0)
                 .description("1 on the replica that polls sources and evaluates regions and tickets").register(registry);
+        // Quarkus' graceful shutdown first waits up to quarkus.shutdown.timeout (and in 3.30.5 always the whole
+        // of it: a Jackson shutdown listener never reports done) before ShutdownEvent. Leadership must not wait
+        // with it: a JVM shutdown hook hands it over the moment SIGTERM arrives, while in-flight sends finish.
+        Runtime.getRuntime().addShutdownHook(releaseOnSigterm);
     }
 
     public boolean isLeader() {
@@ -45,6 +51,9 @@ public class LeaderLock {
 
     /** Keeps or tries to take the lock; call periodically (blocking: run it on a worker thread). */
     public synchronized boolean refresh() {
+        if (stopping) {
+            return false;
+        }
         try {
             if (connection == null || connection.isClosed()) {
                 connection = dataSource.getConnection();
@@ -79,13 +88,22 @@ public class LeaderLock {
     }
 
     void release(@Observes ShutdownEvent ignored) {
-        synchronized (this) {
-            if (leader) {
-                LOG.info("Releasing leadership on shutdown");
-            }
-            leader = false;
-            closeQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnSigterm);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run.
         }
+        stepDown();
+    }
+
+    /** Gives the lock up for good: this process is going away. */
+    private synchronized void stepDown() {
+        stopping = true;
+        if (leader) {
+            LOG.info("Releasing leadership on shutdown");
+        }
+        leader = false;
+        closeQuietly();
     }
 
     private void closeQuietly() {

@@ -109,6 +109,34 @@ class FailoverIT {
         assertThat(Db.count("SELECT count(*) FROM incident")).isEqualTo(1);
     }
 
+    @Test
+    void aLeaderStoppedWithSigtermHandsOverAtOnceNotAfterTheGracefulWait() throws Exception {
+        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        http.start();
+        int smtpPort = freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Db.wipe();
+        new Fleet(http).healthy("eu-central");
+        Path customers = Files.createTempFile("forewarn-customers", ".json");
+        Files.writeString(customers, "[]");
+        Map<String, String> props = AppProcess.probeFleet(smtpPort, http.port(), customers);
+
+        first = AppProcess.start(props);
+        first.waitFor(Duration.ofSeconds(15), () -> first.metric("forewarn_leader") == 1.0, "the first replica to lead");
+        second = AppProcess.start(props);
+        Thread.sleep(6_000);
+        assertThat(second.metric("forewarn_leader")).as("one leader at a time").isEqualTo(0.0);
+
+        first.terminate();
+        Instant terminated = Instant.now();
+        // The stopping replica may take up to quarkus.shutdown.timeout (30 s) to exit; leadership must not wait:
+        // the survivor's next lock refresh (every 5 s) finds the lock free.
+        second.waitFor(Duration.ofSeconds(12), () -> second.metric("forewarn_leader") == 1.0, "the hand-over");
+        System.out.printf("hand-over: the second replica led %d ms after SIGTERM to the leader%n",
+                Duration.between(terminated, Instant.now()).toMillis());
+    }
+
     private List<LoggedRequest> triggers() {
         return http.findAll(postRequestedFor(urlPathEqualTo("/v2/enqueue"))
                 .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger"))));

@@ -88,6 +88,13 @@ public final class AppProcess {
         return process != null && process.isAlive();
     }
 
+    /** SIGTERM, as Kubernetes stops a pod; returns at once, the process shuts down on its own. */
+    public void terminate() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, as in a node failure. */
     public void kill() throws InterruptedException {
         if (process != null) {
