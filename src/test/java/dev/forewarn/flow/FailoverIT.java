@@ -18,6 +18,7 @@ import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.Fleet;
 import dev.forewarn.testing.Scenario;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,13 +58,7 @@ class FailoverIT {
 
     @Test
     void killingTheLeaderMidIncidentAndMidEscalationLosesAndDuplicatesNothing() throws Exception {
-        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
-        int smtpPort = freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Db.wipe();
-        new Fleet(http).healthy("eu-central");
+        int smtpPort = startPeers();
         http.stubFor(post(urlPathEqualTo("/v2/enqueue")).willReturn(aResponse().withStatus(202)
                 .withBody("{\"status\":\"success\"}")));
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(25);
@@ -111,13 +106,7 @@ class FailoverIT {
 
     @Test
     void aLeaderStoppedWithSigtermHandsOverAtOnceNotAfterTheGracefulWait() throws Exception {
-        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
-        int smtpPort = freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Db.wipe();
-        new Fleet(http).healthy("eu-central");
+        int smtpPort = startPeers();
         Path customers = Files.createTempFile("forewarn-customers", ".json");
         Files.writeString(customers, "[]");
         Map<String, String> props = AppProcess.probeFleet(smtpPort, http.port(), customers);
@@ -135,6 +124,18 @@ class FailoverIT {
         second.waitFor(Duration.ofSeconds(12), () -> second.metric("forewarn_leader") == 1.0, "the hand-over");
         System.out.printf("hand-over: the second replica led %d ms after SIGTERM to the leader%n",
                 Duration.between(terminated, Instant.now()).toMillis());
+    }
+
+    /** A healthy eu-central fleet on WireMock, an SMTP server and an empty database; returns the SMTP port. */
+    private int startPeers() throws IOException {
+        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        http.start();
+        int smtpPort = freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Db.wipe();
+        new Fleet(http).healthy("eu-central");
+        return smtpPort;
     }
 
     private List<LoggedRequest> triggers() {
