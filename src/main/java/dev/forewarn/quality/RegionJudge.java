@@ -81,10 +81,13 @@ public class RegionJudge {
 
     /** The earliest moment a running worsening or recovery run can settle, if any region has one. */
     public Optional<Instant> nextDue() {
-        HysteresisPolicy policy = new HysteresisPolicy(config.evaluation().sustainedWindow(),
-                config.evaluation().recoveryWindow());
+        HysteresisPolicy policy = policy();
         return statuses.values().stream().map(s -> Hysteresis.dueAt(s, policy)).flatMap(Optional::stream)
                 .min(Instant::compareTo);
+    }
+
+    private HysteresisPolicy policy() {
+        return new HysteresisPolicy(config.evaluation().sustainedWindow(), config.evaluation().recoveryWindow());
     }
 
     /** Forgets the in-memory state so the next tick reloads it from the database (a simulated restart). */
@@ -95,8 +98,7 @@ public class RegionJudge {
 
     private List<Judgement> judge(Instant now) {
         MosEstimator mos = new MosEstimator(config.evaluation().codecDelay().toNanos() / 1_000_000.0);
-        HysteresisPolicy policy = new HysteresisPolicy(config.evaluation().sustainedWindow(),
-                config.evaluation().recoveryWindow());
+        HysteresisPolicy policy = policy();
         List<Judgement> out = new ArrayList<>();
         for (RegionCatalog.Region region : catalog.all()) {
             List<NodeMeasurement> measurements = new ArrayList<>();

@@ -69,8 +69,7 @@ public final class Hysteresis {
             boolean newData = current.lastKnownAt() == null || dataAt.isAfter(current.lastKnownAt());
             since = newData ? dataAt : now;
         }
-        Duration window = worsening ? p.sustainedWindow() : p.recoveryWindow();
-        if (Duration.between(since, now).compareTo(window) >= 0) {
+        if (Duration.between(since, now).compareTo(window(worsening, p)) >= 0) {
             return settle(settled, pending, raw, dataAt, now);
         }
         return unchanged(new RegionStatus(settled, raw, pending, since, dataAt));
@@ -84,8 +83,11 @@ public final class Hysteresis {
         if (current.pending() == null) {
             return Optional.empty();
         }
-        boolean worsening = isWorse(current.pending(), current.settled());
-        return Optional.of(current.pendingSince().plus(worsening ? p.sustainedWindow() : p.recoveryWindow()));
+        return Optional.of(current.pendingSince().plus(window(isWorse(current.pending(), current.settled()), p)));
+    }
+
+    private static Duration window(boolean worsening, HysteresisPolicy p) {
+        return worsening ? p.sustainedWindow() : p.recoveryWindow();
     }
 
     private static boolean isWorse(RegionState state, RegionState settled) {
