@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.Fleet;
+import dev.forewarn.testing.TestPeers;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +47,7 @@ class DatabaseOutageIT {
     void aDatabaseRestartIsSurvivedAndNothingDecidedIsLost() throws Exception {
         http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         http.start();
-        int smtpPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            smtpPort = s.getLocalPort();
-        }
+        int smtpPort = TestPeers.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Db.wipe();

@@ -18,6 +18,7 @@ import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.Fleet;
 import dev.forewarn.testing.Scenario;
+import dev.forewarn.testing.TestPeers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class FailoverIT {
     private int startPeers() throws IOException {
         http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         http.start();
-        int smtpPort = freePort();
+        int smtpPort = TestPeers.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Db.wipe();
@@ -170,11 +171,5 @@ class FailoverIT {
         p.put("forewarn.paging.routes[0].channels[0]", "pd");
         p.put("forewarn.paging.send-interval", "1s");
         return p;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -55,7 +55,8 @@ public class TestPeers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static int freePort() {
+    /** A free TCP port on 127.0.0.1, for a peer or a process started by a test. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         } catch (IOException e) {
