@@ -237,10 +237,18 @@ public interface ForewarnConfig {
         @WithDefault("icmp")
         String module();
 
-        /** Blackbox only: how many node targets are probed at once (count). */
+        /**
+         * Blackbox only: how many node targets are probed at once at first (count); the poller raises it, up to
+         * {@code max-concurrency}, whenever the rest of a cycle would not fit half the interval at this pace.
+         */
         @WithDefault("16")
-        @Min(1) @Max(512)
+        @Min(1) @Max(1024)
         int concurrency();
+
+        /** Blackbox only: the most targets probed at once however slow the answers (count, ≥ concurrency). */
+        @WithDefault("256")
+        @Min(1) @Max(1024)
+        int maxConcurrency();
 
         /** Prometheus only: the label that carries the region id. */
         @WithDefault("region")

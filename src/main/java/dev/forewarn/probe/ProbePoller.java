@@ -29,6 +29,7 @@ public class ProbePoller {
 
     private final Map<String, ProbeSource> sources = new LinkedHashMap<>();
     private final Map<String, SourceHealth> health = new LinkedHashMap<>();
+    private final Map<String, PollOverruns> overruns = new LinkedHashMap<>();
     private final ProbeStore store;
     private final Clock clock;
     private final ForewarnConfig config;
@@ -39,9 +40,11 @@ public class ProbePoller {
         this.store = store;
         this.clock = clock;
         this.config = config;
-        // One keep-alive connection per concurrent blackbox call, so a cycle never waits for a free connection.
-        int connections = config.sources().values().stream().mapToInt(ForewarnConfig.Source::concurrency)
-                .max().orElse(1);
+        // One keep-alive connection per concurrent blackbox call, so a cycle never waits for a free connection;
+        // connections open only as the pace needs them.
+        int connections = config.sources().values().stream()
+                .filter(s -> s.type() == ForewarnConfig.SourceType.BLACKBOX)
+                .mapToInt(ForewarnConfig.Source::maxConcurrency).max().orElse(4);
         HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), connections);
         new TreeMap<>(config.sources()).forEach((name, source) -> {
             SourceHealth h = new SourceHealth("probe", name, source.type().name().toLowerCase(), registry);
@@ -50,6 +53,15 @@ public class ProbePoller {
             if (source.type() != ForewarnConfig.SourceType.PUSH && source.url().isEmpty()) {
                 throw new IllegalStateException("forewarn.sources." + name + ".url is required for a "
                         + source.type().name().toLowerCase() + " source");
+            }
+            if (source.type() == ForewarnConfig.SourceType.BLACKBOX && source.maxConcurrency() < source.concurrency()) {
+                throw new IllegalStateException("forewarn.sources." + name + ".max-concurrency ("
+                        + source.maxConcurrency() + ") is below forewarn.sources." + name + ".concurrency ("
+                        + source.concurrency() + ")");
+            }
+            if (source.type() != ForewarnConfig.SourceType.PUSH) {
+                overruns.put(name, new PollOverruns(name, source.type().name().toLowerCase(), source.interval(),
+                        registry));
             }
             switch (source.type()) {
                 case BLACKBOX -> sources.put(name, new BlackboxSource(source, regions, fetcher, h));
@@ -91,7 +103,11 @@ public class ProbePoller {
         long started = System.nanoTime();
         return source.poll(now)
                 .invoke(samples -> samples.forEach(store::record))
-                .invoke(() -> health.get(sourceName).timed(Duration.ofNanos(System.nanoTime() - started)))
+                .invoke(() -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    health.get(sourceName).timed(took);
+                    overruns.get(sourceName).pollEnded(took, source.pace());
+                })
                 .map(List::size);
     }
 

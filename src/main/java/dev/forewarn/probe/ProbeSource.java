@@ -10,4 +10,9 @@ interface ProbeSource {
 
     /** Polls once and returns the samples it got (possibly none). */
     Uni<List<NodeSample>> poll(Instant now);
+
+    /** How the last poll was paced, for the log line of an overrun (empty when there is nothing to say). */
+    default String pace() {
+        return "";
+    }
 }

@@ -32,8 +32,18 @@ import java.util.concurrent.ExecutionException;
  */
 public final class HttpFetcher {
 
+    // Bodies are collected into pooled arrays: a cycle of thousands of small answers reuses a handful of them.
+    private static final int SCRATCH_SIZE = 8192;
+    private static final int SCRATCH_KEPT_UP_TO = 64 * 1024;
+    private static final int SCRATCH_POOL = 256;
+    // Marks the String-returning get: the body is decoded by its declared charset.
+    private static final BodyReader<String> TEXT = (bytes, offset, length) -> {
+        throw new IllegalStateException("decoded in finish");
+    };
+
     private final Vertx vertx;
     private final HttpClient client;
+    private final java.util.ArrayDeque<byte[]> scratch = new java.util.ArrayDeque<>();
 
     /**
      * Builds one HTTP/1.1 client; redirects are not followed so a moved endpoint shows up as an error.
@@ -64,9 +74,16 @@ public final class HttpFetcher {
      * @throws IllegalArgumentException for a non-HTTP URI or a non-positive timeout or size
      */
     public CompletableFuture<String> get(URI uri, Duration timeout, int maxBytes, Map<String, String> headers) {
-        if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
-            throw new IllegalArgumentException("timeout and maxBytes must be positive");
-        }
+        return exchange(prepare(uri, headers), timeout, maxBytes, TEXT);
+    }
+
+    /**
+     * A GET of {@code uri} with {@code headers}, checked and encoded once, for a caller that fetches the same
+     * address every cycle.
+     *
+     * @throws IllegalArgumentException for a non-HTTP URI
+     */
+    public PreparedGet prepare(URI uri, Map<String, String> headers) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("not an HTTP URI: " + uri);
@@ -74,15 +91,65 @@ public final class HttpFetcher {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
                 .setFollowRedirects(false);
         headers.forEach(request::putHeader);
+        return new PreparedGet(uri, request);
+    }
+
+    /**
+     * Like {@link #get}, but hands a 2xx body to {@code reader} as bytes (never decoded to a String) and
+     * completes with what it returns; a reader's exception fails the future with that exception.
+     */
+    public <T> CompletableFuture<T> read(PreparedGet get, Duration timeout, int maxBytes, BodyReader<T> reader) {
+        return exchange(get, timeout, maxBytes, reader);
+    }
+
+    private <T> CompletableFuture<T> exchange(PreparedGet get, Duration timeout, int maxBytes, BodyReader<T> reader) {
+        if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
+            throw new IllegalArgumentException("timeout and maxBytes must be positive");
+        }
         Context context = vertx.getOrCreateContext();
-        Exchange exchange = new Exchange(context, uri, maxBytes);
+        Exchange<T> exchange = new Exchange<>(context, get.uri, maxBytes, reader);
         // Timer, request and response callbacks all run on one context, so the exchange needs no locking.
         if (Vertx.currentContext() == context) {
-            exchange.start(request, timeout);
+            exchange.start(get.options, timeout);
         } else {
-            context.runOnContext(ignored -> exchange.start(request, timeout));
+            context.runOnContext(ignored -> exchange.start(get.options, timeout));
         }
         return exchange.result;
+    }
+
+    /** A GET checked and encoded once by {@link #prepare}; immutable, shared by every fetch of its address. */
+    public static final class PreparedGet {
+        private final URI uri;
+        private final RequestOptions options;
+
+        private PreparedGet(URI uri, RequestOptions options) {
+            this.uri = uri;
+            this.options = options;
+        }
+
+        public URI uri() {
+            return uri;
+        }
+    }
+
+    private byte[] borrow(int atLeast) {
+        synchronized (scratch) {
+            byte[] pooled = scratch.pollFirst();
+            if (pooled != null && pooled.length >= atLeast) {
+                return pooled;
+            }
+        }
+        return new byte[Math.max(SCRATCH_SIZE, atLeast)];
+    }
+
+    private void giveBack(byte[] bytes) {
+        if (bytes.length <= SCRATCH_KEPT_UP_TO) {
+            synchronized (scratch) {
+                if (scratch.size() < SCRATCH_POOL) {
+                    scratch.addFirst(bytes);
+                }
+            }
+        }
     }
 
     /** Closes the pooled connections. */
@@ -91,20 +158,23 @@ public final class HttpFetcher {
     }
 
     /** One GET: its deadline, its body collected up to the cap, and its outcome. */
-    private final class Exchange {
-        private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final class Exchange<T> {
+        private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Context context;
         private final URI uri;
         private final int maxBytes;
+        private final BodyReader<T> reader;
         private HttpClientRequest request;
-        private Buffer body;
+        private byte[] body;
+        private int length;
         private int status;
         private Charset charset;
 
-        Exchange(Context context, URI uri, int maxBytes) {
+        Exchange(Context context, URI uri, int maxBytes, BodyReader<T> reader) {
             this.context = context;
             this.uri = uri;
             this.maxBytes = maxBytes;
+            this.reader = reader;
         }
 
         void start(RequestOptions options, Duration timeout) {
@@ -151,35 +221,63 @@ public final class HttpFetcher {
                         "Content-Length is above " + maxBytes + " bytes", null));
                 return;
             }
-            body = Buffer.buffer(Math.min(maxBytes, 4096));
             response.handler(chunk -> {
                 if (result.isDone()) {
                     return;
                 }
-                int room = maxBytes - body.length();
+                int room = maxBytes - length;
                 if (chunk.length() <= room) {
-                    body.appendBuffer(chunk);
+                    append(chunk, chunk.length());
                 } else if (success) {
                     fail(FetchException.of(FetchException.Kind.TOO_LARGE, uri,
                             "body is above " + maxBytes + " bytes", null));
                 } else {
                     // An error body is only context for the failure: keep what fits and stop reading.
-                    body.appendBuffer(chunk, 0, room);
+                    append(chunk, room);
                     finish(false);
                 }
             });
             response.endHandler(ignored -> finish(success));
         }
 
+        private void append(Buffer chunk, int count) {
+            if (body == null) {
+                body = borrow(count);
+            } else if (body.length - length < count) {
+                body = java.util.Arrays.copyOf(body, Math.min(maxBytes, Math.max(body.length * 2, length + count)));
+            }
+            chunk.getBytes(0, count, body, length);
+            length += count;
+        }
+
+        @SuppressWarnings("unchecked")
         private void finish(boolean success) {
             if (result.isDone()) {
                 return;
             }
-            String text = body.toString(charset);
-            if (success) {
-                result.complete(text);
-            } else {
-                result.completeExceptionally(FetchException.status(uri, status, text));
+            byte[] bytes = body == null ? new byte[0] : body;
+            try {
+                if (!success) {
+                    result.completeExceptionally(FetchException.status(uri, status,
+                            new String(bytes, 0, length, charset)));
+                } else if (reader == TEXT) {
+                    result.complete((T) new String(bytes, 0, length, charset));
+                } else {
+                    T value;
+                    try {
+                        value = reader.read(bytes, 0, length);
+                    } catch (RuntimeException unreadable) {
+                        result.completeExceptionally(unreadable);
+                        return;
+                    }
+                    result.complete(value);
+                }
+            } finally {
+                // Only here, on the exchange's own context and after the reader: nothing else can touch it now.
+                if (body != null) {
+                    giveBack(body);
+                    body = null;
+                }
             }
         }
 
