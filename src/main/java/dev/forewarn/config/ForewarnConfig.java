@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
  * The one configuration root of Forewarn ({@code forewarn.*}); every key is documented here and in the README.
  */
 @ConfigMapping(prefix = "forewarn")
+@ConsistentConfiguration
 public interface ForewarnConfig {
 
     /** Region quality evaluation: windows and hysteresis. */
@@ -520,15 +521,26 @@ public interface ForewarnConfig {
     /** Kinds of pager channel. */
     enum ChannelType {
         /** PagerDuty Events API v2. */
-        PAGERDUTY,
+        PAGERDUTY("routing-key"),
         /** Prometheus Alertmanager API v2. */
-        ALERTMANAGER,
+        ALERTMANAGER("url"),
         /** Generic JSON webhook, HMAC-signed. */
-        WEBHOOK,
+        WEBHOOK("url", "secret"),
         /** Slack-compatible incoming webhook. */
-        SLACK,
+        SLACK("url"),
         /** Email to the on-call person's address. */
-        EMAIL
+        EMAIL;
+
+        private final java.util.List<String> requires;
+
+        ChannelType(String... requires) {
+            this.requires = java.util.List.of(requires);
+        }
+
+        /** The channel keys this type cannot work without, checked at start-up. */
+        public java.util.List<String> requires() {
+            return requires;
+        }
     }
 
     /** Paging settings. */

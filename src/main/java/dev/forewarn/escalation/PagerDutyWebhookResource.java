@@ -70,13 +70,14 @@ public class PagerDutyWebhookResource {
             return Uni.createFrom().item(Response.noContent().build());
         }
         long pageId = Long.parseLong(m.group(1));
-        // PagerDuty's v3 payload has no timestamp to bound; its unique event id is what makes a replay detectable.
+        // PagerDuty's v3 payload has no timestamp to bound. What was signed is the body, so a body seen before is
+        // a replay whatever its signature header looks like (letter case, order, an extra rotated signature), and
+        // with or without an event id.
         String eventId = event.path("id").asText("");
-        Uni<Boolean> first = eventId.isEmpty() ? Uni.createFrom().item(true)
-                : replays.firstTime("pagerduty:" + eventId, clock.instant());
+        Uni<Boolean> first = replays.firstTime("pagerduty:" + sha256(body), clock.instant());
         return first.chain(isFirst -> {
             if (!isFirst) {
-                LOG.warnf("PagerDuty webhook: event %s was already applied; replay ignored", eventId);
+                LOG.warnf("PagerDuty webhook: event %s was already applied; replay ignored", eventId.isEmpty() ? "(no id)" : clip(eventId));
                 return Uni.createFrom().item(Response.noContent().build());
             }
             Uni<PageActions.Outcome> done = type.equals("incident.acknowledged")
@@ -84,6 +85,18 @@ public class PagerDutyWebhookResource {
                     : actions.resolve(pageId, "pagerduty:" + agent, "resolved in PagerDuty by " + agent);
             return done.map(o -> Response.noContent().build());
         });
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean signed(String secret, String header, byte[] body) {

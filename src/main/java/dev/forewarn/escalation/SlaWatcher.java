@@ -300,21 +300,29 @@ public class SlaWatcher {
     /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
     EscalationPlan escalationPlan() {
         EscalationPlan plan = escalationPlan;
-        if (plan != null) {
-            return plan;
+        if (plan == null) {
+            plan = escalationPlan(config);
+            escalationPlan = plan;
         }
+        return plan;
+    }
+
+    /** Refuses unknown tiers, bad stages and timeouts in forewarn.escalation, naming the key. */
+    public static void checkEscalation(ForewarnConfig config) {
+        escalationPlan(config);
+    }
+
+    private static EscalationPlan escalationPlan(ForewarnConfig config) {
         EscalationPlan defaults = EscalationPlan.defaults();
         Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
         config.escalation().ackTimeout().forEach((tier, d) ->
                 timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
         StagePlan stages = config.escalation().stages().map(SlaWatcher::stages).orElse(StagePlan.defaults());
         try {
-            plan = new EscalationPlan(stages, timeouts);
+            return new EscalationPlan(stages, timeouts);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("forewarn.escalation: " + e.getMessage(), e);
         }
-        escalationPlan = plan;
-        return plan;
     }
 
     private static StagePlan stages(List<ForewarnConfig.StageConfig> configured) {

@@ -86,7 +86,7 @@ public class TicketWebhookResource {
                     .entity(ApiError.of(e.getMessage())).build());
         }
         TicketValidation result = validation;
-        return replays.firstTime("ticket:" + name + ":" + signature.strip(), now).chain(first -> {
+        return replays.firstTime("ticket:" + name + ":" + WebhookVerifier.fingerprint(signature), now).chain(first -> {
             if (!first) {
                 LOG.warnf("Ticket webhook %s: a replayed request was refused", name);
                 return Uni.createFrom().item(Response.status(409).type(MediaType.APPLICATION_JSON)
