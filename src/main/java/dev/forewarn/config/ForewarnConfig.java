@@ -323,6 +323,15 @@ public interface ForewarnConfig {
         /** How long an acknowledge link in a page stays valid (duration). */
         @WithDefault("24h")
         Duration linkValidity();
+
+        /** A client address with more failed API authentications than this within auth-failure-window is answered 429 until the window is over (count). */
+        @WithDefault("20")
+        @Min(1) @Max(100000)
+        int maxAuthFailures();
+
+        /** The window over which failed authentications of one client address are counted (duration). */
+        @WithDefault("1m")
+        Duration authFailureWindow();
     }
 
     /** One API key. */

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.InputRules;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
 @Path("/api/pagerduty/webhook")
 public class PagerDutyWebhookResource {
     private static final Logger LOG = Logger.getLogger(PagerDutyWebhookResource.class);
-    private static final Pattern PAGE_REF = Pattern.compile("Forewarn page #(\\d+)");
+    private static final Pattern PAGE_REF = Pattern.compile("Forewarn page #(\\d{1,18})\\b");
 
     @Inject
     PageActions actions;
@@ -63,7 +64,8 @@ public class PagerDutyWebhookResource {
         }
         String type = event.path("event_type").asText("");
         String title = event.path("data").path("title").asText("");
-        String agent = event.path("agent").path("summary").asText("someone");
+        // Signed, but still text from outside that lands in the audit trail: no control characters, bounded.
+        String agent = InputRules.clean(event.path("agent").path("summary").asText("someone"), 100);
         Matcher m = PAGE_REF.matcher(title);
         if (!m.find() || !(type.equals("incident.acknowledged") || type.equals("incident.resolved"))) {
             // Other events and other incidents are none of Forewarn's business; PagerDuty expects a 2xx anyway.

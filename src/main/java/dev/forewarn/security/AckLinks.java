@@ -38,6 +38,7 @@ public class AckLinks {
     public static void check(ForewarnConfig config) {
         ConfigRules.longEnough(config.security().linkSecret(), MIN_SECRET_LENGTH, "forewarn.security.link-secret");
         ConfigRules.positive(config.security().linkValidity(), "forewarn.security.link-validity");
+        ConfigRules.positive(config.security().authFailureWindow(), "forewarn.security.auth-failure-window");
     }
 
     /** The acknowledge URL of a page: signed and expiring when a link secret is configured. */
@@ -61,7 +62,10 @@ public class AckLinks {
         } catch (NumberFormatException ex) {
             return false;
         }
-        if (Instant.ofEpochSecond(e).isBefore(clock.instant())) {
+        long now = clock.instant().getEpochSecond();
+        // No link this process issues expires later than one validity from now: a larger value is forged (and
+        // Long.MAX_VALUE is no instant at all).
+        if (e < now || e > now + config.security().linkValidity().toSeconds()) {
             return false;
         }
         return MessageDigest.isEqual(token(pageId, e).getBytes(StandardCharsets.US_ASCII),
