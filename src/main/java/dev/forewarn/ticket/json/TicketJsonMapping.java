@@ -99,7 +99,8 @@ public final class TicketJsonMapping {
             }
             Severity severity = severity(ticket.severity(), i, problems);
             TicketStatus status = status(ticket.status(), i, problems);
-            text(ticket.subject(), MAX_SUBJECT_TEXT, i, "subject", problems);
+            // A subject may span lines (they become spaces when stored); NUL and other controls are refused.
+            paragraph(ticket.subject(), MAX_SUBJECT_TEXT, i, "subject", problems);
             text(ticket.team(), MAX_ID_LENGTH, i, "team", problems);
             text(ticket.customerId(), MAX_ID_LENGTH, i, "customerId", problems);
             text(ticket.url(), MAX_URL_LENGTH, i, "url", problems);
@@ -172,6 +173,10 @@ public final class TicketJsonMapping {
 
     private static void text(String value, int max, int index, String field, List<Rejection> problems) {
         InputRules.line(value, max).ifPresent(p -> problems.add(new Rejection(index, field, p)));
+    }
+
+    private static void paragraph(String value, int max, int index, String field, List<Rejection> problems) {
+        InputRules.paragraph(value, max).ifPresent(p -> problems.add(new Rejection(index, field, p)));
     }
 
     private static void instant(Instant value, Instant now, int index, String field, List<Rejection> problems) {
