@@ -36,7 +36,16 @@ public class ItemFailures {
         }
     }
 
+    /** How many distinct failures are remembered to log each once; the oldest are forgotten first. */
+    private static final int REMEMBERED = 1000;
+
     private final Map<Step, Counter> counters = new EnumMap<>(Step.class);
+    private final Map<String, Boolean> logged = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     @Inject
     public ItemFailures(MeterRegistry registry) {
@@ -47,16 +56,29 @@ public class ItemFailures {
         }
     }
 
-    /** Counts and logs one failed item; {@code item} names it (e.g. zendesk/123), {@code why} says what broke. */
+    /**
+     * Counts one failed item and logs it the first time it fails this way; {@code item} names it (e.g.
+     * zendesk/123), {@code why} says what broke. A polled document serving the same bad ticket every minute is
+     * counted every time but logged once.
+     */
     public void failed(Step step, String item, String why) {
         counters.get(step).increment();
-        LOG.warnf("%s of %s failed alone, the others go on: %s", step.tag().replace('_', ' '), clip(item), clip(why));
+        if (firstTime(step, item, why)) {
+            LOG.warnf("%s of %s failed alone, the others go on: %s", step.tag().replace('_', ' '), clip(item),
+                    clip(why));
+        }
     }
 
     /** Like {@link #failed(Step, String, String)} for an unexpected exception, logged with its stack. */
     public void failed(Step step, String item, Throwable error) {
         counters.get(step).increment();
-        LOG.errorf(error, "%s of %s failed alone, the others go on", step.tag().replace('_', ' '), clip(item));
+        if (firstTime(step, item, String.valueOf(error))) {
+            LOG.errorf(error, "%s of %s failed alone, the others go on", step.tag().replace('_', ' '), clip(item));
+        }
+    }
+
+    private synchronized boolean firstTime(Step step, String item, String why) {
+        return logged.put(step + "\u0000" + clip(item) + "\u0000" + clip(why), Boolean.TRUE) == null;
     }
 
     private static String clip(String text) {
