@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.security.AuthFailures;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.MutableClock;
+import dev.forewarn.testing.Signatures;
 import dev.forewarn.testing.TestPeers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,11 +16,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,10 +164,9 @@ class InputClassesFuzzQuarkusTest {
             if ("ticket".equals(signedFor)) {
                 String ts = Long.toString(clock.instant().getEpochSecond());
                 request = request.header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature",
-                        "sha256=" + hmac("ticket-webhook-test-secret", (ts + ".").getBytes(StandardCharsets.UTF_8), body));
+                        "sha256=" + Signatures.hmacHex("ticket-webhook-test-secret", (ts + ".").getBytes(StandardCharsets.UTF_8), body));
             } else if ("pagerduty".equals(signedFor)) {
-                request = request.header("X-PagerDuty-Signature", "v1=" + hmac("pagerduty-test-secret", new byte[0],
-                        body));
+                request = request.header("X-PagerDuty-Signature", "v1=" + Signatures.hmacHex("pagerduty-test-secret", body));
             }
         }
         int status = request.urlEncodingEnabled(false).request(method, path).then().extract().statusCode();
@@ -194,16 +191,5 @@ class InputClassesFuzzQuarkusTest {
             }
         }
         return out.toByteArray();
-    }
-
-    private static String hmac(String secret, byte[] prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix);
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

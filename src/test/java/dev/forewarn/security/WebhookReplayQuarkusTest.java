@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.MutableClock;
+import dev.forewarn.testing.Signatures;
 import dev.forewarn.testing.TestPeers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +38,7 @@ class WebhookReplayQuarkusTest {
                 {"tickets": [{"id": "T-9", "subject": "Echo", "severity": "urgent", "status": "open",
                   "createdAt": "2026-03-02T07:59:00Z", "updatedAt": "2026-03-02T07:59:00Z"}]}""";
         String ts = Long.toString(T0.getEpochSecond());
-        String hex = hmac("ticket-webhook-test-secret", ts + "." + body);
+        String hex = Signatures.hmacHex("ticket-webhook-test-secret", ts + "." + body);
         given().header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature", "sha256=" + hex).body(body)
                 .post("/api/tickets/events").then().statusCode(202);
         given().header("X-Forewarn-Timestamp", ts).header("X-Forewarn-Signature", "sha256=" + hex.toUpperCase(Locale.ROOT))
@@ -55,22 +53,12 @@ class WebhookReplayQuarkusTest {
         String body = """
                 {"event": {"event_type": "incident.acknowledged", "agent": {"summary": "Mallory"},
                   "data": {"title": "[L1] urgent ticket (Forewarn page #1)"}}}""";
-        String hex = hmac("pagerduty-test-secret", body);
+        String hex = Signatures.hmacHex("pagerduty-test-secret", body);
         given().header("X-PagerDuty-Signature", "v1=" + hex).body(body).post("/api/pagerduty/webhook")
                 .then().statusCode(204);
         given().header("X-PagerDuty-Signature", "v1=" + hex.toUpperCase(Locale.ROOT) + ", v1=00").body(body)
                 .post("/api/pagerduty/webhook").then().statusCode(204);
         assertThat(Db.count("SELECT count(*) FROM webhook_replay WHERE fingerprint LIKE 'pagerduty:%'"))
                 .as("one signed body, one memory, whatever the header looked like").isEqualTo(1);
-    }
-
-    private static String hmac(String secret, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.testing.Db;
 import dev.forewarn.testing.MutableClock;
+import dev.forewarn.testing.Signatures;
 import dev.forewarn.testing.Scenario;
 import dev.forewarn.testing.TestPeers;
 import io.quarkus.test.common.WithTestResource;
@@ -16,9 +17,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,17 +88,8 @@ class OneBadTicketNeverStopsTheWatchQuarkusTest {
     private ValidatableResponse push(String body) {
         String ts = Long.toString(clock.instant().getEpochSecond());
         return given().header("X-Forewarn-Timestamp", ts)
-                .header("X-Forewarn-Signature", "sha256=" + hmac(ts + "." + body)).body(body)
+                .header("X-Forewarn-Signature", "sha256=" + Signatures.hmacHex("ticket-webhook-test-secret", ts + "." + body))
+                .body(body)
                 .post("/api/tickets/events").then();
-    }
-
-    private static String hmac(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec("ticket-webhook-test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
