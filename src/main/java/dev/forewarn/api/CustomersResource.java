@@ -3,6 +3,7 @@ package dev.forewarn.api;
 import dev.forewarn.customer.CustomerInput;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.CustomerService;
+import dev.forewarn.security.InputRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import java.util.List;
 @Path("/api/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
+    /** The deepest row a page may start at. */
+    static final long MAX_OFFSET = 1_000_000;
 
     @Inject
     CustomerRepository customers;
@@ -35,8 +38,12 @@ public class CustomersResource {
     @WithSession
     public Uni<List<Views.CustomerView>> list(@QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("100") int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw new BadRequestException("page must be >= 0 and size between 1 and 1000");
+        if (size < 1 || size > 1000) {
+            throw new BadRequestException("size must be between 1 and 1000");
+        }
+        // The offset (page × size) must stay an int for the query; no real customer list comes near it.
+        if (page < 0 || (long) page * size > MAX_OFFSET) {
+            throw new BadRequestException("page must be between 0 and " + MAX_OFFSET / size + " for size " + size);
         }
         return customers.page(page, size).map(l -> l.stream().map(Views.CustomerView::of).toList());
     }
@@ -45,6 +52,9 @@ public class CustomersResource {
     @Path("{id}")
     @WithSession
     public Uni<Views.CustomerView> get(@PathParam("id") String id) {
+        InputRules.id(id).ifPresent(p -> {
+            throw new BadRequestException("id " + p);
+        });
         return customers.findById(id).map(c -> {
             if (c == null) {
                 throw new NotFoundException("no customer '" + id + "'");
@@ -75,6 +85,9 @@ public class CustomersResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
+        InputRules.id(id).ifPresent(p -> {
+            throw new BadRequestException("id " + p);
+        });
         return service.delete(id).map(deleted -> deleted ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no customer '" + id + "'")).build());
     }

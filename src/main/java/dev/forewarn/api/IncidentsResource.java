@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.incident.IncidentEventRepository;
 import dev.forewarn.incident.IncidentRepository;
 import dev.forewarn.notify.NoticeRepository;
+import dev.forewarn.security.InputRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class IncidentsResource {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit must be between 1 and 1000");
         }
+        InputRules.line(region, InputRules.MAX_ID).ifPresent(p -> {
+            throw new BadRequestException("region " + p);
+        });
         return incidents.search(status, region, limit).map(l -> l.stream().map(Views.IncidentSummary::of).toList());
     }
 

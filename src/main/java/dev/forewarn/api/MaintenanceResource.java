@@ -3,6 +3,7 @@ package dev.forewarn.api;
 import dev.forewarn.incident.MaintenanceWindow;
 import dev.forewarn.incident.MaintenanceWindowRepository;
 import dev.forewarn.quality.RegionCatalog;
+import dev.forewarn.security.InputRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,9 @@ public class MaintenanceResource {
     @GET
     @WithSession
     public Uni<List<Views.MaintenanceView>> list(@QueryParam("region") String region) {
+        InputRules.line(region, InputRules.MAX_ID).ifPresent(p -> {
+            throw new jakarta.ws.rs.BadRequestException("region " + p);
+        });
         return windows.forRegion(region, clock.instant())
                 .map(l -> l.stream().map(Views.MaintenanceView::of).toList());
     }
@@ -52,8 +56,14 @@ public class MaintenanceResource {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a body is required")).build());
         }
         if (in.regionId() == null || !catalog.exists(in.regionId())) {
-            problems.add(new ApiError.FieldError("regionId", "unknown region '" + in.regionId() + "'"));
+            problems.add(new ApiError.FieldError("regionId", in.regionId() == null ? "is required"
+                    : InputRules.line(in.regionId(), InputRules.MAX_ID).isPresent() ? "is not a region id"
+                    : "unknown region '" + in.regionId() + "'"));
         }
+        InputRules.instant(in.startsAt(), clock.instant())
+                .ifPresent(p -> problems.add(new ApiError.FieldError("startsAt", p)));
+        InputRules.instant(in.endsAt(), clock.instant())
+                .ifPresent(p -> problems.add(new ApiError.FieldError("endsAt", p)));
         if (in.startsAt() == null) {
             problems.add(new ApiError.FieldError("startsAt", "is required (ISO-8601 instant)"));
         }
@@ -72,6 +82,8 @@ public class MaintenanceResource {
         }
         if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
             problems.add(new ApiError.FieldError("reason", "must be non-blank and at most 500 characters"));
+        } else {
+            InputRules.line(in.reason(), 500).ifPresent(p -> problems.add(new ApiError.FieldError("reason", p)));
         }
         if (!problems.isEmpty()) {
             return Uni.createFrom().item(Response.status(400)

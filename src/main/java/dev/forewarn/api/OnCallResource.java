@@ -1,6 +1,7 @@
 package dev.forewarn.api;
 
 import dev.forewarn.oncall.OnCallBook;
+import dev.forewarn.security.InputRules;
 import dev.forewarn.oncall.model.OnCall;
 import dev.forewarn.oncall.model.Override;
 import dev.forewarn.oncall.model.Schedule;
@@ -65,6 +66,12 @@ public class OnCallResource {
         } catch (DateTimeParseException e) {
             throw new BadRequestException("at must be an ISO-8601 instant such as 2026-03-29T00:30:00Z");
         }
+        InputRules.instant(when, clock.instant()).ifPresent(p -> {
+            throw new BadRequestException("at " + p);
+        });
+        InputRules.line(team, InputRules.MAX_ID).ifPresent(p -> {
+            throw new BadRequestException("team " + p);
+        });
         List<Tier> tiers = tier == null ? List.of(Tier.values()) : List.of(parseTier(tier));
         return book.current(when).map(b -> {
             List<OnCallView> out = new ArrayList<>();
@@ -115,9 +122,17 @@ public class OnCallResource {
             problems.add(new ApiError.FieldError("tier", "must be L1, L2 or L3"));
         }
         String team = in.team() == null || in.team().isBlank() ? "default" : in.team().strip();
+        InputRules.line(team, InputRules.MAX_ID).ifPresent(p -> problems.add(new ApiError.FieldError("team", p)));
         if (in.participant() == null || in.participant().isBlank() || in.participant().length() > 100) {
             problems.add(new ApiError.FieldError("participant", "must be non-blank and at most 100 characters"));
+        } else {
+            InputRules.line(in.participant(), 100)
+                    .ifPresent(p -> problems.add(new ApiError.FieldError("participant", p)));
         }
+        InputRules.instant(in.startsAt(), clock.instant())
+                .ifPresent(p -> problems.add(new ApiError.FieldError("startsAt", p)));
+        InputRules.instant(in.endsAt(), clock.instant())
+                .ifPresent(p -> problems.add(new ApiError.FieldError("endsAt", p)));
         if (in.startsAt() == null) {
             problems.add(new ApiError.FieldError("startsAt", "is required (ISO-8601 instant)"));
         }
@@ -132,6 +147,8 @@ public class OnCallResource {
         }
         if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
             problems.add(new ApiError.FieldError("reason", "must be non-blank and at most 500 characters"));
+        } else {
+            InputRules.line(in.reason(), 500).ifPresent(p -> problems.add(new ApiError.FieldError("reason", p)));
         }
         if (!problems.isEmpty()) {
             return Uni.createFrom().item(Response.status(400).entity(new ApiError("invalid override", problems))

@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.security.InputRules;
 import dev.forewarn.escalation.PageActions;
 import dev.forewarn.ticket.TicketStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -69,6 +70,11 @@ public class PagesResource {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit must be between 1 and 1000");
         }
+        if (ticket != null) {
+            InputRules.line(ticket, 2 * InputRules.MAX_ID).ifPresent(p -> {
+                throw new BadRequestException("ticket " + p);
+            });
+        }
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
                         + " FROM page WHERE (CAST(:status AS text) IS NULL OR status = :status)"
                         + " AND (CAST(:ticket AS text) IS NULL OR source || '/' || ticket_id = :ticket)"
@@ -114,8 +120,13 @@ public class PagesResource {
     public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
                                  @QueryParam("reason") String reason) {
         String actor = actor(by);
+        if (reason != null) {
+            InputRules.line(reason, 500).ifPresent(p -> {
+                throw new BadRequestException("reason " + p);
+            });
+        }
         String why = reason != null && !reason.isBlank() ? reason.strip() : "resolved by " + actor;
-        return actions.resolve(id, actor, why.length() > 500 ? why.substring(0, 500) : why).map(PagesResource::answer);
+        return actions.resolve(id, actor, why).map(PagesResource::answer);
     }
 
     private String actor(String by) {
@@ -125,9 +136,9 @@ public class PagesResource {
             return caller.name() == null ? "api" : caller.name();
         }
         actor = actor.strip();
-        if (actor.length() > 100) {
-            throw new BadRequestException("by must be at most 100 characters");
-        }
+        InputRules.line(actor, 100).ifPresent(p -> {
+            throw new BadRequestException("by " + p);
+        });
         return actor;
     }
 

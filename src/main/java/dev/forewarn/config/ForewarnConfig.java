@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
  * The one configuration root of Forewarn ({@code forewarn.*}); every key is documented here and in the README.
  */
 @ConfigMapping(prefix = "forewarn")
+@ConsistentConfiguration
 public interface ForewarnConfig {
 
     /** Region quality evaluation: windows and hysteresis. */
@@ -322,6 +323,15 @@ public interface ForewarnConfig {
         /** How long an acknowledge link in a page stays valid (duration). */
         @WithDefault("24h")
         Duration linkValidity();
+
+        /** A client address with more failed API authentications than this within auth-failure-window is answered 429 until the window is over (count). */
+        @WithDefault("20")
+        @Min(1) @Max(100000)
+        int maxAuthFailures();
+
+        /** The window over which failed authentications of one client address are counted (duration). */
+        @WithDefault("1m")
+        Duration authFailureWindow();
     }
 
     /** One API key. */
@@ -520,15 +530,26 @@ public interface ForewarnConfig {
     /** Kinds of pager channel. */
     enum ChannelType {
         /** PagerDuty Events API v2. */
-        PAGERDUTY,
+        PAGERDUTY("routing-key"),
         /** Prometheus Alertmanager API v2. */
-        ALERTMANAGER,
+        ALERTMANAGER("url"),
         /** Generic JSON webhook, HMAC-signed. */
-        WEBHOOK,
+        WEBHOOK("url", "secret"),
         /** Slack-compatible incoming webhook. */
-        SLACK,
+        SLACK("url"),
         /** Email to the on-call person's address. */
-        EMAIL
+        EMAIL;
+
+        private final java.util.List<String> requires;
+
+        ChannelType(String... requires) {
+            this.requires = java.util.List.of(requires);
+        }
+
+        /** The channel keys this type cannot work without, checked at start-up. */
+        public java.util.List<String> requires() {
+            return requires;
+        }
     }
 
     /** Paging settings. */

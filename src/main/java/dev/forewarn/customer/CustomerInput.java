@@ -1,5 +1,6 @@
 package dev.forewarn.customer;
 
+import dev.forewarn.security.InputRules;
 import dev.forewarn.api.ApiError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 public record CustomerInput(String id, String name, List<String> emails, String language, String timeZone,
                             List<String> regions) {
     public static final Set<String> LANGUAGES = Set.of("en", "zh-CN");
+    /** Most regions one customer may list. */
+    public static final int MAX_REGIONS = 500;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     // Deliberately simple: one @, no spaces, a dot in the domain; the SMTP server is the final judge.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]{1,64}@[^@\\s<>,;\"]+\\.[^@\\s<>,;\".]{2,}");
@@ -33,23 +36,29 @@ public record CustomerInput(String id, String name, List<String> emails, String 
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             out.add(new ApiError.FieldError("name", "must be non-blank and at most 200 characters"));
+        } else {
+            // A CR/LF in a name copied into an email could forge headers ("Bcc:"); a NUL cannot be stored.
+            InputRules.line(name, 200).ifPresent(p -> out.add(new ApiError.FieldError("name", p)));
         }
         if (emails == null || emails.isEmpty() || emails.size() > 20) {
             out.add(new ApiError.FieldError("emails", "must list 1 to 20 addresses"));
         } else {
             for (int i = 0; i < emails.size(); i++) {
                 String e = emails.get(i);
-                if (e == null || e.length() > 254 || !EMAIL.matcher(e).matches()) {
+                if (e == null || e.length() > 254 || !EMAIL.matcher(e).matches() || InputRules.line(e, 254).isPresent()) {
                     out.add(new ApiError.FieldError("emails[" + i + "]", "is not an email address"));
                 }
             }
+        }
+        if (timeZone != null && timeZone.length() > 64) {
+            out.add(new ApiError.FieldError("timeZone", "is longer than 64 characters"));
         }
         if (language == null || !LANGUAGES.contains(language)) {
             out.add(new ApiError.FieldError("language", "must be one of " + LANGUAGES));
         }
         if (timeZone == null) {
             out.add(new ApiError.FieldError("timeZone", "is required (IANA zone such as Europe/Berlin)"));
-        } else {
+        } else if (timeZone.length() <= 64) {
             try {
                 ZoneId.of(timeZone);
             } catch (DateTimeException e) {
@@ -58,6 +67,8 @@ public record CustomerInput(String id, String name, List<String> emails, String 
         }
         if (regions == null || regions.isEmpty()) {
             out.add(new ApiError.FieldError("regions", "must list at least one region"));
+        } else if (regions.size() > MAX_REGIONS) {
+            out.add(new ApiError.FieldError("regions", "must list at most " + MAX_REGIONS + " regions"));
         } else {
             for (int i = 0; i < regions.size(); i++) {
                 if (!knownRegions.contains(regions.get(i))) {

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.InputRules;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
 @Path("/api/pagerduty/webhook")
 public class PagerDutyWebhookResource {
     private static final Logger LOG = Logger.getLogger(PagerDutyWebhookResource.class);
-    private static final Pattern PAGE_REF = Pattern.compile("Forewarn page #(\\d+)");
+    private static final Pattern PAGE_REF = Pattern.compile("Forewarn page #(\\d{1,18})\\b");
 
     @Inject
     PageActions actions;
@@ -63,20 +64,22 @@ public class PagerDutyWebhookResource {
         }
         String type = event.path("event_type").asText("");
         String title = event.path("data").path("title").asText("");
-        String agent = event.path("agent").path("summary").asText("someone");
+        // Signed, but still text from outside that lands in the audit trail: no control characters, bounded.
+        String agent = InputRules.clean(event.path("agent").path("summary").asText("someone"), 100);
         Matcher m = PAGE_REF.matcher(title);
         if (!m.find() || !(type.equals("incident.acknowledged") || type.equals("incident.resolved"))) {
             // Other events and other incidents are none of Forewarn's business; PagerDuty expects a 2xx anyway.
             return Uni.createFrom().item(Response.noContent().build());
         }
         long pageId = Long.parseLong(m.group(1));
-        // PagerDuty's v3 payload has no timestamp to bound; its unique event id is what makes a replay detectable.
+        // PagerDuty's v3 payload has no timestamp to bound. What was signed is the body, so a body seen before is
+        // a replay whatever its signature header looks like (letter case, order, an extra rotated signature), and
+        // with or without an event id.
         String eventId = event.path("id").asText("");
-        Uni<Boolean> first = eventId.isEmpty() ? Uni.createFrom().item(true)
-                : replays.firstTime("pagerduty:" + eventId, clock.instant());
+        Uni<Boolean> first = replays.firstTime("pagerduty:" + sha256(body), clock.instant());
         return first.chain(isFirst -> {
             if (!isFirst) {
-                LOG.warnf("PagerDuty webhook: event %s was already applied; replay ignored", eventId);
+                LOG.warnf("PagerDuty webhook: event %s was already applied; replay ignored", eventId.isEmpty() ? "(no id)" : clip(eventId));
                 return Uni.createFrom().item(Response.noContent().build());
             }
             Uni<PageActions.Outcome> done = type.equals("incident.acknowledged")
@@ -84,6 +87,18 @@ public class PagerDutyWebhookResource {
                     : actions.resolve(pageId, "pagerduty:" + agent, "resolved in PagerDuty by " + agent);
             return done.map(o -> Response.noContent().build());
         });
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean signed(String secret, String header, byte[] body) {

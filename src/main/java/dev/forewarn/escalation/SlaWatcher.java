@@ -9,6 +9,7 @@ import dev.forewarn.escalation.model.Route;
 import dev.forewarn.escalation.model.StepDecision;
 import dev.forewarn.notify.page.PagerChannels;
 import dev.forewarn.oncall.OnCallBook;
+import dev.forewarn.polling.ItemFailures;
 import dev.forewarn.oncall.model.OnCall;
 import dev.forewarn.oncall.model.Schedule;
 import dev.forewarn.oncall.model.ScheduleBook;
@@ -60,6 +61,8 @@ import org.jboss.logging.Logger;
 public class SlaWatcher {
     private static final Logger LOG = Logger.getLogger(SlaWatcher.class);
     private static final int BATCH = 500;
+    /** How long a ticket whose evaluation failed waits before it is tried again (so it is logged once, not per tick). */
+    static final Duration PARKED = Duration.ofHours(1);
 
     @Inject
     PageStore pages;
@@ -77,6 +80,8 @@ public class SlaWatcher {
     Clock clock;
     @Inject
     Pool pool;
+    @Inject
+    ItemFailures failures;
 
     /** The clock inputs of watched tickets; filled on this replica's first tick as leader, then kept current. */
     private final OpenTicketIndex index = new OpenTicketIndex();
@@ -119,10 +124,40 @@ public class SlaWatcher {
                     for (TicketStore.Watched t : due) {
                         List<PageState> existing = states.getOrDefault(t.source() + "\u0000" + t.id(), List.of());
                         Long incident = t.customerId() == null ? null : incidents.get(t.customerId());
-                        chain = chain.chain(() -> evaluateOne(s, t, existing, incident, book, now));
+                        chain = chain.chain(() -> evaluateAlone(s, t, existing, incident, book, now));
                     }
                     return chain;
                 }));
+    }
+
+    /**
+     * One ticket's evaluation, failing alone: a ticket whose clocks or decision cannot be computed is logged and
+     * counted by name and looked at again after {@link #PARKED}, and the tick goes on with the others.
+     */
+    private Uni<Void> evaluateAlone(Mutiny.Session s, TicketStore.Watched t, List<PageState> existing, Long incident,
+                                    ScheduleBook book, Instant now) {
+        Uni<Void> one;
+        try {
+            one = evaluateOne(s, t, existing, incident, book, now);
+        } catch (RuntimeException e) {
+            one = Uni.createFrom().failure(e);
+        }
+        return one.onFailure(SlaWatcher::decisionFailure).recoverWithUni(e -> {
+            failures.failed(ItemFailures.Step.TICKET_EVALUATION, t.source() + "/" + t.id(), e);
+            index.forget(t.source(), t.id());
+            return s.createNativeQuery("UPDATE ticket SET next_check_at = :next WHERE source = :source AND id = :id "
+                            + "AND revision = :revision")
+                    .setParameter("next", now.plus(PARKED)).setParameter("source", t.source())
+                    .setParameter("id", t.id()).setParameter("revision", t.revision()).executeUpdate()
+                    .replaceWithVoid();
+        });
+    }
+
+    /** A failure of Forewarn's own arithmetic on one ticket's data; a database failure still fails the batch. */
+    private static boolean decisionFailure(Throwable e) {
+        return e instanceof ArithmeticException || e instanceof java.time.DateTimeException
+                || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof NullPointerException || e instanceof IndexOutOfBoundsException;
     }
 
     private Uni<Void> evaluateOne(Mutiny.Session s, TicketStore.Watched t, List<PageState> existing, Long incident,
@@ -300,21 +335,29 @@ public class SlaWatcher {
     /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
     EscalationPlan escalationPlan() {
         EscalationPlan plan = escalationPlan;
-        if (plan != null) {
-            return plan;
+        if (plan == null) {
+            plan = escalationPlan(config);
+            escalationPlan = plan;
         }
+        return plan;
+    }
+
+    /** Refuses unknown tiers, bad stages and timeouts in forewarn.escalation, naming the key. */
+    public static void checkEscalation(ForewarnConfig config) {
+        escalationPlan(config);
+    }
+
+    private static EscalationPlan escalationPlan(ForewarnConfig config) {
         EscalationPlan defaults = EscalationPlan.defaults();
         Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
         config.escalation().ackTimeout().forEach((tier, d) ->
                 timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
         StagePlan stages = config.escalation().stages().map(SlaWatcher::stages).orElse(StagePlan.defaults());
         try {
-            plan = new EscalationPlan(stages, timeouts);
+            return new EscalationPlan(stages, timeouts);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("forewarn.escalation: " + e.getMessage(), e);
         }
-        escalationPlan = plan;
-        return plan;
     }
 
     private static StagePlan stages(List<ForewarnConfig.StageConfig> configured) {

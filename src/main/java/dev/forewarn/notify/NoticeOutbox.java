@@ -73,6 +73,8 @@ public class NoticeOutbox {
     @Inject
     NoticeRenderer renderer;
     @Inject
+    dev.forewarn.polling.ItemFailures failures;
+    @Inject
     NoticeMetrics metrics;
     @Inject
     ForewarnConfig config;
@@ -190,6 +192,7 @@ public class NoticeOutbox {
         try {
             rendered = renderer.render(c.facts());
         } catch (RuntimeException ex) {
+            failures.failed(dev.forewarn.polling.ItemFailures.Step.NOTICE_RENDERING, "notice #" + c.notice().id, ex);
             return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(
                     "cannot render notice: " + ex.getMessage()), null));
         }

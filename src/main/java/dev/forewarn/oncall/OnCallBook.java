@@ -64,6 +64,16 @@ public class OnCallBook {
         }
     }
 
+    /** Refuses unknown tiers, bad rotations and twice-configured schedules, naming the key. */
+    public static void check(ForewarnConfig config) {
+        new OnCallBook(config);
+        config.oncall().people().forEach((person, p) -> p.email().ifPresent(address -> {
+            if (address.isBlank() || address.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalStateException("forewarn.oncall.people." + person + ".email is not an address");
+            }
+        }));
+    }
+
     public static Tier tier(String value, String key) {
         try {
             return Tier.valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -4,6 +4,7 @@ import dev.forewarn.polling.SourceHealth;
 
 import io.quarkus.runtime.Startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
@@ -34,12 +35,41 @@ public class ProbePoller {
     private final Clock clock;
     private final ForewarnConfig config;
 
+    /** Refuses a polled source without a usable URL, bad timings or unknown Prometheus queries, naming the key. */
+    public static void checkSources(ForewarnConfig config) {
+        new TreeMap<>(config.sources()).forEach((name, source) -> {
+            String key = "forewarn.sources." + name;
+            if (source.type() != ForewarnConfig.SourceType.PUSH) {
+                String url = source.url().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
+                        key + ".url is required for a " + source.type().name().toLowerCase() + " source"));
+                ConfigRules.httpUrl(url, key + ".url");
+                ConfigRules.positive(source.interval(), key + ".interval");
+                ConfigRules.positive(source.timeout(), key + ".timeout");
+            }
+            if (source.type() == ForewarnConfig.SourceType.BLACKBOX && source.maxConcurrency() < source.concurrency()) {
+                throw new IllegalStateException(key + ".max-concurrency (" + source.maxConcurrency()
+                        + ") is below " + key + ".concurrency (" + source.concurrency() + ")");
+            }
+            if (source.type() == ForewarnConfig.SourceType.PROMETHEUS) {
+                for (String q : source.queries().keySet()) {
+                    if (!Set.of("rtt", "jitter", "loss", "up").contains(q)) {
+                        throw new IllegalStateException(key + ".queries." + q + " is not one of rtt, jitter, loss, up");
+                    }
+                }
+                if (!source.queries().containsKey("rtt") && !source.queries().containsKey("up")) {
+                    throw new IllegalStateException(key + ".queries needs at least rtt or up");
+                }
+            }
+        });
+    }
+
     @Inject
     public ProbePoller(ForewarnConfig config, RegionCatalog catalog, ProbeStore store, Clock clock,
                        MeterRegistry registry, ObjectMapper mapper, Vertx vertx) {
         this.store = store;
         this.clock = clock;
         this.config = config;
+        checkSources(config);
         // One keep-alive connection per concurrent blackbox call, so a cycle never waits for a free connection;
         // connections open only as the pace needs them.
         int connections = config.sources().values().stream()
@@ -50,34 +80,13 @@ public class ProbePoller {
             SourceHealth h = new SourceHealth("probe", name, source.type().name().toLowerCase(), registry);
             health.put(name, h);
             List<RegionCatalog.Region> regions = catalog.fedBy(name);
-            if (source.type() != ForewarnConfig.SourceType.PUSH && source.url().isEmpty()) {
-                throw new IllegalStateException("forewarn.sources." + name + ".url is required for a "
-                        + source.type().name().toLowerCase() + " source");
-            }
-            if (source.type() == ForewarnConfig.SourceType.BLACKBOX && source.maxConcurrency() < source.concurrency()) {
-                throw new IllegalStateException("forewarn.sources." + name + ".max-concurrency ("
-                        + source.maxConcurrency() + ") is below forewarn.sources." + name + ".concurrency ("
-                        + source.concurrency() + ")");
-            }
             if (source.type() != ForewarnConfig.SourceType.PUSH) {
                 overruns.put(name, new PollOverruns(name, source.type().name().toLowerCase(), source.interval(),
                         registry));
             }
             switch (source.type()) {
                 case BLACKBOX -> sources.put(name, new BlackboxSource(source, regions, fetcher, h));
-                case PROMETHEUS -> {
-                    for (String q : source.queries().keySet()) {
-                        if (!Set.of("rtt", "jitter", "loss", "up").contains(q)) {
-                            throw new IllegalStateException("forewarn.sources." + name + ".queries." + q
-                                    + " is not one of rtt, jitter, loss, up");
-                        }
-                    }
-                    if (!source.queries().containsKey("rtt") && !source.queries().containsKey("up")) {
-                        throw new IllegalStateException("forewarn.sources." + name
-                                + ".queries needs at least rtt or up");
-                    }
-                    sources.put(name, new PrometheusSource(source, regions, fetcher, h, mapper));
-                }
+                case PROMETHEUS -> sources.put(name, new PrometheusSource(source, regions, fetcher, h, mapper));
                 case JSON -> sources.put(name, new JsonSource(source, regions.stream().collect(
                         Collectors.toUnmodifiableMap(RegionCatalog.Region::id, r -> r.nodes().keySet())),
                         fetcher, h, mapper, config.evaluation().sampleWindow()));

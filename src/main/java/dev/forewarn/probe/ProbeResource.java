@@ -2,6 +2,7 @@ package dev.forewarn.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.security.InputRules;
 import dev.forewarn.probe.format.ProbeFormatException;
 import dev.forewarn.probe.format.ProbeReport;
 import dev.forewarn.probe.format.ProbeReportJson;
@@ -27,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Receives Forewarn JSON probe reports pushed by in-house agents (regions fed by a {@code push} source). */
 @Path("/api/probes")
 public class ProbeResource {
+    /** Most readings one push may carry; a larger push is refused whole with 413 (count). */
+    public static final int MAX_PUSHED_READINGS = 5000;
+
 
     /** What happened to a pushed report. */
     public record PushResult(int accepted, List<Rejection> rejected) {
@@ -60,6 +64,14 @@ public class ProbeResource {
             report = ProbeReportJson.parse(body, mapper);
         } catch (ProbeFormatException e) {
             return Response.status(400).entity(new PushError(e.getMessage())).build();
+        }
+        if (report.agent() != null && InputRules.line(report.agent(), InputRules.MAX_ID).isPresent()) {
+            return Response.status(400).entity(new PushError("agent " + InputRules.line(report.agent(),
+                    InputRules.MAX_ID).get())).build();
+        }
+        if (report.readings() != null && report.readings().size() > MAX_PUSHED_READINGS) {
+            return Response.status(413).entity(new PushError("readings: at most " + MAX_PUSHED_READINGS
+                    + " per request, got " + report.readings().size() + "; split the push")).build();
         }
         Map<String, Set<String>> pushRegions = catalog.all().stream()
                 .filter(r -> config.sources().get(r.source()).type() == ForewarnConfig.SourceType.PUSH)

@@ -1,5 +1,6 @@
 package dev.forewarn.quality;
 
+import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.quality.model.QualityThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,23 +30,8 @@ public class RegionCatalog {
 
     @Inject
     public RegionCatalog(ForewarnConfig config) {
-        Map<String, Region> byId = new LinkedHashMap<>();
-        new TreeMap<>(config.regions()).forEach((id, r) -> {
-            if (!config.sources().containsKey(r.source())) {
-                throw new IllegalStateException("forewarn.regions." + id + ".source names an unknown source '"
-                        + r.source() + "'; known: " + config.sources().keySet());
-            }
-            byId.put(id, new Region(id, r.displayName(), r.source(), Map.copyOf(new TreeMap<>(r.nodes())),
-                    thresholds(config.thresholds(), r.thresholds(), "forewarn.regions." + id + ".thresholds")));
-        });
-        this.regions = Map.copyOf(byId);
+        this.regions = regions(config);
         ForewarnConfig.Evaluation e = config.evaluation();
-        if (e.sampleWindow().compareTo(e.sustainedWindow()) >= 0) {
-            // A sample stays in every evaluation for sample-window; were that as long as a sustained run, one lost
-            // probe could settle a region as degraded and email every customer in it.
-            throw new IllegalStateException("forewarn.evaluation.sample-window (" + e.sampleWindow()
-                    + ") must be shorter than forewarn.evaluation.sustained-window (" + e.sustainedWindow() + ")");
-        }
         config.sources().forEach((name, source) -> {
             // Blackbox probes carry no jitter: it is read from the steps between a node's samples, so a window
             // holding a single poll rates jitter 0 and flatters the region between polls.
@@ -56,6 +42,38 @@ public class RegionCatalog {
                         + "poll intervals", e.sampleWindow(), name, source.interval());
             }
         });
+    }
+
+    /** Refuses regions fed by unknown sources, bad thresholds and windows that cannot work, naming the key. */
+    public static void check(ForewarnConfig config) {
+        regions(config);
+    }
+
+    private static Map<String, Region> regions(ForewarnConfig config) {
+        ForewarnConfig.Evaluation e = config.evaluation();
+        ConfigRules.positive(e.interval(), "forewarn.evaluation.interval");
+        ConfigRules.positive(e.sampleWindow(), "forewarn.evaluation.sample-window");
+        ConfigRules.positive(e.sustainedWindow(), "forewarn.evaluation.sustained-window");
+        ConfigRules.positive(e.recoveryWindow(), "forewarn.evaluation.recovery-window");
+        if (e.codecDelay().isNegative()) {
+            throw new IllegalStateException("forewarn.evaluation.codec-delay must not be negative");
+        }
+        if (e.sampleWindow().compareTo(e.sustainedWindow()) >= 0) {
+            // A sample stays in every evaluation for sample-window; were that as long as a sustained run, one lost
+            // probe could settle a region as degraded and email every customer in it.
+            throw new IllegalStateException("forewarn.evaluation.sample-window (" + e.sampleWindow()
+                    + ") must be shorter than forewarn.evaluation.sustained-window (" + e.sustainedWindow() + ")");
+        }
+        Map<String, Region> byId = new LinkedHashMap<>();
+        new TreeMap<>(config.regions()).forEach((id, r) -> {
+            if (!config.sources().containsKey(r.source())) {
+                throw new IllegalStateException("forewarn.regions." + id + ".source names an unknown source '"
+                        + r.source() + "'; known: " + config.sources().keySet());
+            }
+            byId.put(id, new Region(id, r.displayName(), r.source(), Map.copyOf(new TreeMap<>(r.nodes())),
+                    thresholds(config.thresholds(), r.thresholds(), "forewarn.regions." + id + ".thresholds")));
+        });
+        return Map.copyOf(byId);
     }
 
     private static QualityThresholds thresholds(ForewarnConfig.Thresholds d, ForewarnConfig.ThresholdOverrides o,

@@ -3,6 +3,7 @@ package dev.forewarn.quality;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.polling.ItemFailures;
 import dev.forewarn.incident.IncidentService;
 import dev.forewarn.probe.ProbeStore;
 import dev.forewarn.quality.model.Hysteresis;
@@ -55,6 +56,8 @@ public class RegionJudge {
     ObjectMapper mapper;
     @Inject
     RegionMetrics metrics;
+    @Inject
+    ItemFailures failures;
 
     private final Map<String, RegionStatus> statuses = new ConcurrentHashMap<>();
     private volatile boolean loaded;
@@ -101,31 +104,40 @@ public class RegionJudge {
         HysteresisPolicy policy = policy();
         List<Judgement> out = new ArrayList<>();
         for (RegionCatalog.Region region : catalog.all()) {
-            List<NodeMeasurement> measurements = new ArrayList<>();
-            Instant dataAt = Instant.MIN;
-            for (String node : region.nodes().keySet()) {
-                List<NodeSample> samples = store.recent(region.id(), node, now, config.evaluation().sampleWindow());
-                NodeWindow.summarize(node, samples, now, config.evaluation().sampleWindow(), mos)
-                        .ifPresent(measurements::add);
-                for (NodeSample sample : samples) {
-                    if (sample.at().isAfter(dataAt) && !sample.at().isAfter(now)) {
-                        dataAt = sample.at();
-                    }
-                }
+            try {
+                out.add(judgeOne(region, mos, policy, now));
+            } catch (RuntimeException e) {
+                // One region's bad data must not blind Forewarn to every other region: it keeps its last judgement.
+                failures.failed(ItemFailures.Step.REGION_JUDGEMENT, region.id(), e);
             }
-            RegionAssessment assessment = RegionEvaluator.assess(region.nodes().size(), measurements,
-                    region.thresholds());
-            RegionStatus current = statuses.getOrDefault(region.id(), RegionStatus.initial());
-            // Windows run in probe time: a run starts when the probes first showed it, not when this tick ran.
-            HysteresisStep step = Hysteresis.advance(current, assessment.state(),
-                    dataAt == Instant.MIN ? now : dataAt, now, policy);
-            if (current.shown() != step.next().shown()) {
-                LOG.infof("Region %s observed %s: %s", region.id(), step.next().shown(),
-                        assessment.evidence().reason());
-            }
-            out.add(new Judgement(region.id(), assessment, step));
         }
         return out;
+    }
+
+    private Judgement judgeOne(RegionCatalog.Region region, MosEstimator mos, HysteresisPolicy policy, Instant now) {
+        List<NodeMeasurement> measurements = new ArrayList<>();
+        Instant dataAt = Instant.MIN;
+        for (String node : region.nodes().keySet()) {
+            List<NodeSample> samples = store.recent(region.id(), node, now, config.evaluation().sampleWindow());
+            NodeWindow.summarize(node, samples, now, config.evaluation().sampleWindow(), mos)
+                    .ifPresent(measurements::add);
+            for (NodeSample sample : samples) {
+                if (sample.at().isAfter(dataAt) && !sample.at().isAfter(now)) {
+                    dataAt = sample.at();
+                }
+            }
+        }
+        RegionAssessment assessment = RegionEvaluator.assess(region.nodes().size(), measurements,
+                region.thresholds());
+        RegionStatus current = statuses.getOrDefault(region.id(), RegionStatus.initial());
+        // Windows run in probe time: a run starts when the probes first showed it, not when this tick ran.
+        HysteresisStep step = Hysteresis.advance(current, assessment.state(),
+                dataAt == Instant.MIN ? now : dataAt, now, policy);
+        if (current.shown() != step.next().shown()) {
+            LOG.infof("Region %s observed %s: %s", region.id(), step.next().shown(),
+                    assessment.evidence().reason());
+        }
+        return new Judgement(region.id(), assessment, step);
     }
 
     private Uni<Void> persist(Judgement j, Instant now) {

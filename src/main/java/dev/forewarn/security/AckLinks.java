@@ -1,5 +1,6 @@
 package dev.forewarn.security;
 
+import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.notify.webhook.HmacSigner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @ApplicationScoped
 public class AckLinks {
+    /** Shortest link secret accepted (characters). */
+    public static final int MIN_SECRET_LENGTH = 32;
+
     private final Optional<SecretKeySpec> key;
     private final ForewarnConfig config;
     private final Clock clock;
@@ -26,12 +30,15 @@ public class AckLinks {
     public AckLinks(ForewarnConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.key = config.security().linkSecret().map(secret -> {
-            if (secret.length() < 32) {
-                throw new IllegalStateException("forewarn.security.link-secret must be at least 32 characters");
-            }
-            return HmacSigner.key(secret);
-        });
+        check(config);
+        this.key = config.security().linkSecret().map(HmacSigner::key);
+    }
+
+    /** Refuses a link secret too short to resist guessing and a validity that is not positive, naming the key. */
+    public static void check(ForewarnConfig config) {
+        ConfigRules.longEnough(config.security().linkSecret(), MIN_SECRET_LENGTH, "forewarn.security.link-secret");
+        ConfigRules.positive(config.security().linkValidity(), "forewarn.security.link-validity");
+        ConfigRules.positive(config.security().authFailureWindow(), "forewarn.security.auth-failure-window");
     }
 
     /** The acknowledge URL of a page: signed and expiring when a link secret is configured. */
@@ -55,7 +62,10 @@ public class AckLinks {
         } catch (NumberFormatException ex) {
             return false;
         }
-        if (Instant.ofEpochSecond(e).isBefore(clock.instant())) {
+        long now = clock.instant().getEpochSecond();
+        // No link this process issues expires later than one validity from now: a larger value is forged (and
+        // Long.MAX_VALUE is no instant at all).
+        if (e < now || e > now + config.security().linkValidity().toSeconds()) {
             return false;
         }
         return MessageDigest.isEqual(token(pageId, e).getBytes(StandardCharsets.US_ASCII),

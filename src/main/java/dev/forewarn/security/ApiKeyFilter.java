@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * metrics and OpenAPI under /q stay open and carry no customer data.
  */
 public class ApiKeyFilter {
-    private static final Pattern ACK = Pattern.compile("/api/pages/(\\d+)/ack/?");
+    private static final Pattern ACK = Pattern.compile("/api/pages/(\\d{1,18})/ack/?");
 
     @Inject
     ApiKeys keys;
@@ -24,13 +25,23 @@ public class ApiKeyFilter {
     AckLinks links;
     @Inject
     CurrentCaller caller;
+    @Inject
+    AuthFailures failures;
 
     @ServerRequestFilter
-    public Optional<Response> authenticate(ContainerRequestContext ctx) {
+    public Optional<Response> authenticate(ContainerRequestContext ctx, HttpServerRequest request) {
         String path = ctx.getUriInfo().getRequestUri().getPath();
         Optional<Role> required = AccessRules.required(ctx.getMethod(), path);
         if (required.isEmpty() || !keys.enabled()) {
             return Optional.empty();
+        }
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Optional<java.time.Duration> wait = failures.waitFor(client);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
+            return Optional.of(Response.status(429).header("Retry-After", seconds).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of("too many failed authentications from this address; retry in " + seconds
+                            + " s")).build());
         }
         Matcher ack = ACK.matcher(path);
         if (ack.matches() && ctx.getMethod().equals("POST")) {
@@ -47,11 +58,14 @@ public class ApiKeyFilter {
         }
         Optional<ApiKeys.Caller> who = keys.identify(presented);
         if (who.isEmpty()) {
+            failures.refused(presented == null || presented.isBlank() ? AuthFailures.Reason.MISSING
+                    : AuthFailures.Reason.UNKNOWN_KEY, client, path);
             return Optional.of(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"forewarn\"")
                     .type(MediaType.APPLICATION_JSON).entity(ApiError.of("an API key is required "
                             + "(Authorization: Bearer <key>)")).build());
         }
         if (!who.get().role().includes(required.get())) {
+            failures.refused(AuthFailures.Reason.FORBIDDEN, client, path);
             return Optional.of(Response.status(403).type(MediaType.APPLICATION_JSON).entity(ApiError.of(
                     "this key's role (" + who.get().role().name().toLowerCase() + ") may not do that; it needs "
                             + required.get().name().toLowerCase())).build());

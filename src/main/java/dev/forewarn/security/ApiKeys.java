@@ -1,7 +1,9 @@
 package dev.forewarn.security;
 
 import dev.forewarn.config.ForewarnConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,17 +31,28 @@ public class ApiKeys {
 
     @Inject
     public ApiKeys(ForewarnConfig config) {
+        check(config);
         this.enabled = config.security().enabled();
+        config.security().apiKeys().forEach((name, k) -> keys.add(new Entry(name,
+                Role.parse(k.role(), "forewarn.security.api-keys." + name + ".role"), digest(k.key()))));
+    }
+
+    /** Refuses keys too short to resist guessing and unknown roles, naming the key (never its value). */
+    public static void check(ForewarnConfig config) {
         config.security().apiKeys().forEach((name, k) -> {
             String key = "forewarn.security.api-keys." + name;
-            if (k.key() == null || k.key().length() < MIN_KEY_LENGTH) {
+            if (k.key() == null || k.key().strip().length() < MIN_KEY_LENGTH) {
                 throw new IllegalStateException(key + ".key must be at least " + MIN_KEY_LENGTH + " characters");
             }
-            keys.add(new Entry(name, Role.parse(k.role(), key + ".role"), digest(k.key())));
+            Role.parse(k.role(), key + ".role");
         });
+    }
+
+    /** Said once at start-up, not at the first request, so whoever starts an open instance reads it at once. */
+    void announce(@Observes StartupEvent ignored) {
         if (!enabled) {
             LOG.warn("API authentication is OFF (forewarn.security.enabled=false): anyone who reaches the port can "
-                    + "read and change everything. Only the demo should run like this.");
+                    + "read and change everything. Only the demo should run like this, bound to 127.0.0.1.");
         } else if (keys.isEmpty()) {
             LOG.warn("No API keys configured (forewarn.security.api-keys): every /api call except signed webhooks "
                     + "will be refused with 401");

@@ -46,11 +46,14 @@ public final class OpenTicketIndex {
                    (extract(epoch FROM t.first_response_at) * 1000000)::bigint,
                    array_agg((extract(epoch FROM c.at) * 1000000)::bigint ORDER BY c.seq),
                    array_agg(c.status ORDER BY c.seq), array_agg(c.severity ORDER BY c.seq)
-              FROM ticket t JOIN ticket_change c ON c.source = t.source AND c.ticket_id = t.id
+              FROM ticket t JOIN ticket_change c ON c.source = t.source AND c.ticket_id = t.id AND isfinite(c.at)
+             WHERE isfinite(t.created_at) AND (t.first_response_at IS NULL OR isfinite(t.first_response_at))
             """;
+    // A row stored before dates were checked at the door may hold ±infinity, which no bigint can carry: it is left
+    // out here (and so never evaluated) rather than failing the load, and with it the watch, for every ticket.
     static final String LOAD_KEYS = LOAD
-            + " WHERE (t.source, t.id) IN (SELECT * FROM unnest($1::text[], $2::text[])) GROUP BY t.source, t.id";
-    static final String LOAD_DUE = LOAD + " WHERE t.next_check_at <= $1 GROUP BY t.source, t.id";
+            + " AND (t.source, t.id) IN (SELECT * FROM unnest($1::text[], $2::text[])) GROUP BY t.source, t.id";
+    static final String LOAD_DUE = LOAD + " AND t.next_check_at <= $1 GROUP BY t.source, t.id";
 
     /** Per source (a handful), per ticket id: no composite key is built for a lookup. */
     private final Map<String, Map<String, Entry>> bySource = new ConcurrentHashMap<>();

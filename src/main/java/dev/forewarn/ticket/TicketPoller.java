@@ -1,6 +1,7 @@
 package dev.forewarn.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.FetchFailures;
 import dev.forewarn.polling.OnContext;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,6 +45,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class TicketPoller {
     // One poll follows at most this many pages, so a large backlog cannot monopolise a tick.
     private static final int MAX_PAGES_PER_POLL = 20;
+    /** Shortest shared secret a webhook ticket source accepts (characters). */
+    public static final int MIN_WEBHOOK_SECRET = 16;
 
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
@@ -54,12 +58,43 @@ public class TicketPoller {
         Uni<Integer> poll();
     }
 
+    /** Refuses a ticket source that cannot work — no URL, no token, a short webhook secret — naming the key. */
+    public static void checkSources(ForewarnConfig config) {
+        new TreeMap<>(config.tickets().sources()).forEach((name, source) -> {
+            String key = "forewarn.tickets.sources." + name;
+            switch (source.type()) {
+                case ZENDESK -> {
+                    ConfigRules.httpUrl(ConfigRules.required(source.url(), key + ".url"), key + ".url");
+                    ConfigRules.required(source.token(), key + ".token");
+                    source.priorities().forEach((priority, severity) -> {
+                        if (!Set.of("urgent", "important", "general").contains(severity.toLowerCase(Locale.ROOT))) {
+                            throw new IllegalStateException(key + ".priorities." + priority
+                                    + " must be urgent, important or general");
+                        }
+                    });
+                }
+                case JSON -> ConfigRules.httpUrl(ConfigRules.required(source.url(), key + ".url"), key + ".url");
+                case WEBHOOK -> {
+                    if (source.secret().filter(s -> s.strip().length() >= MIN_WEBHOOK_SECRET).isEmpty()) {
+                        throw new IllegalStateException(key + ".secret must be set (at least " + MIN_WEBHOOK_SECRET
+                                + " characters) for a webhook source");
+                    }
+                }
+            }
+            if (source.type() != ForewarnConfig.TicketSourceType.WEBHOOK) {
+                ConfigRules.positive(source.interval(), key + ".interval");
+                ConfigRules.positive(source.timeout(), key + ".timeout");
+            }
+        });
+    }
+
     @Inject
     public TicketPoller(ForewarnConfig config, MeterRegistry registry, TicketIngest ingest, Clock clock,
                         ObjectMapper mapper, Vertx vertx) {
         this.ingest = ingest;
         this.clock = clock;
         this.mapper = mapper;
+        checkSources(config);
         HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), 2);
         new TreeMap<>(config.tickets().sources()).forEach((name, source) -> {
             SourceHealth health = new SourceHealth("ticket", name, source.type().name().toLowerCase(Locale.ROOT),
@@ -68,10 +103,7 @@ public class TicketPoller {
                 case ZENDESK -> sources.put(name, new Zendesk(name, source, health));
                 case JSON -> sources.put(name, new Json(name, source, health, fetcher));
                 case WEBHOOK -> {
-                    if (source.secret().filter(s -> s.length() >= 16).isEmpty()) {
-                        throw new IllegalStateException("forewarn.tickets.sources." + name
-                                + ".secret must be set (at least 16 characters) for a webhook source");
-                    }
+                    // Pushed events arrive through TicketWebhookResource; nothing to poll.
                 }
             }
         });

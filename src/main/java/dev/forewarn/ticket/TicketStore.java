@@ -14,6 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class TicketStore {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TicketStore.class);
 
     /** What storing one snapshot changed, for the steering metrics. */
     public record Stored(TicketSnapshot snapshot, boolean created, boolean firstResponded, boolean solved,
@@ -28,7 +29,8 @@ public class TicketStore {
     private static final String SELECT_ONE = """
             SELECT status, severity, first_response_at, solved_at,
                    (SELECT max(seq) FROM ticket_change c WHERE c.source = t.source AND c.ticket_id = t.id),
-                   (SELECT max(at) FROM ticket_change c WHERE c.source = t.source AND c.ticket_id = t.id)
+                   (SELECT max(at) FROM ticket_change c WHERE c.source = t.source AND c.ticket_id = t.id),
+                   updated_at
               FROM ticket t WHERE source = :source AND id = :id FOR UPDATE""";
 
     private static final String INSERT = """
@@ -64,6 +66,14 @@ public class TicketStore {
     }
 
     private Uni<Stored> update(Mutiny.Session s, TicketSnapshot t, Object[] row, Instant now) {
+        Instant storedUpdate = toInstant(row[6]);
+        if (storedUpdate != null && t.updatedAt().isBefore(storedUpdate)) {
+            // A late or replayed older document (an "open" sent before a "solved" we already hold) must never put
+            // the ticket back: whatever the source, the newest update the source reported wins.
+            LOG.debugf("Ticket %s/%s: ignored a state from %s older than the stored one (%s)", t.source(), t.id(),
+                    t.updatedAt(), storedUpdate);
+            return Uni.createFrom().item(new Stored(t, false, false, false, false));
+        }
         TicketStatus oldStatus = TicketStatus.valueOf((String) row[0]);
         Severity oldSeverity = Severity.valueOf((String) row[1]);
         boolean hadFirstResponse = row[2] != null;

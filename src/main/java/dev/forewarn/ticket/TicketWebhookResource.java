@@ -3,7 +3,9 @@ package dev.forewarn.ticket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.api.ApiError;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.security.InputRules;
 import dev.forewarn.ticket.json.Rejection;
+import dev.forewarn.ticket.json.TicketDocument;
 import dev.forewarn.ticket.json.TicketFormatException;
 import dev.forewarn.ticket.json.TicketJsonMapping;
 import dev.forewarn.ticket.json.TicketValidation;
@@ -79,14 +81,20 @@ public class TicketWebhookResource {
         }
         TicketValidation validation;
         try {
-            validation = TicketJsonMapping.validate(TicketJsonMapping.parse(new String(body, StandardCharsets.UTF_8),
-                    mapper), name, now);
+            String text = InputRules.utf8(body).orElseThrow(() -> new TicketFormatException("body is not valid UTF-8"));
+            TicketDocument doc = TicketJsonMapping.parse(text, mapper);
+            if (doc.tickets().size() > TicketJsonMapping.MAX_PUSHED_TICKETS) {
+                return Uni.createFrom().item(Response.status(413).type(MediaType.APPLICATION_JSON).entity(ApiError.of(
+                        "tickets: at most " + TicketJsonMapping.MAX_PUSHED_TICKETS + " per request, got "
+                                + doc.tickets().size() + "; split the push")).build());
+            }
+            validation = TicketJsonMapping.validate(doc, name, now);
         } catch (TicketFormatException e) {
             return Uni.createFrom().item(Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(ApiError.of(e.getMessage())).build());
         }
         TicketValidation result = validation;
-        return replays.firstTime("ticket:" + name + ":" + signature.strip(), now).chain(first -> {
+        return replays.firstTime("ticket:" + name + ":" + WebhookVerifier.fingerprint(signature), now).chain(first -> {
             if (!first) {
                 LOG.warnf("Ticket webhook %s: a replayed request was refused", name);
                 return Uni.createFrom().item(Response.status(409).type(MediaType.APPLICATION_JSON)

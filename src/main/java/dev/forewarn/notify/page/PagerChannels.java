@@ -1,5 +1,6 @@
 package dev.forewarn.notify.page;
 
+import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.oncall.model.Tier;
@@ -32,14 +33,37 @@ public class PagerChannels {
             }
         });
         this.routes = config.paging().routes();
+        checkSettings(config);
+    }
+
+    /**
+     * Refuses routes naming unknown channels or tiers, and channels missing what their type needs (an absolute
+     * URL, a routing key, a signing secret), naming the key; the channel sub-package still checks the rest when
+     * it builds the channel.
+     */
+    public static void checkSettings(ForewarnConfig config) {
+        ConfigRules.httpUrl(config.paging().publicUrl(), "forewarn.paging.public-url");
+        new TreeMap<>(config.paging().channels()).forEach((name, c) -> {
+            String key = "forewarn.paging.channels." + name;
+            for (String field : c.type().requires()) {
+                ConfigRules.required(switch (field) {
+                    case "url" -> c.url();
+                    case "routing-key" -> c.routingKey();
+                    default -> c.secret();
+                }, key + "." + field);
+            }
+            c.url().ifPresent(url -> ConfigRules.httpUrl(url, key + ".url"));
+            ConfigRules.positive(c.timeout(), key + ".timeout");
+        });
+        List<ForewarnConfig.PageRoute> routes = config.paging().routes();
         for (int i = 0; i < routes.size(); i++) {
             ForewarnConfig.PageRoute r = routes.get(i);
-            String key = "forewarn.paging.routes[" + i + "].tier";
-            r.tier().ifPresent(t -> OnCallBook.tier(t, key));
+            String key = "forewarn.paging.routes[" + i + "]";
+            r.tier().ifPresent(t -> OnCallBook.tier(t, key + ".tier"));
             for (String ch : r.channels()) {
-                if (!channels.containsKey(ch)) {
-                    throw new IllegalStateException("forewarn.paging.routes[" + i + "].channels names an unknown "
-                            + "channel '" + ch + "'; known: " + channels.keySet());
+                if (!config.paging().channels().containsKey(ch)) {
+                    throw new IllegalStateException(key + ".channels names an unknown channel '" + ch + "'; known: "
+                            + config.paging().channels().keySet());
                 }
             }
         }

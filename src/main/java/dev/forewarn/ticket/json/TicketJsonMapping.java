@@ -3,6 +3,7 @@ package dev.forewarn.ticket.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.security.InputRules;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.TicketStatus;
 import dev.forewarn.ticket.TicketSnapshot;
@@ -21,6 +22,12 @@ public final class TicketJsonMapping {
 
     public static final int MAX_ID_LENGTH = 128;
     public static final int MAX_SUBJECT_LENGTH = 1000;
+    /** Longest subject accepted at all (characters); up to MAX_SUBJECT_LENGTH of it is kept. */
+    public static final int MAX_SUBJECT_TEXT = 10_000;
+    /** Longest link accepted (characters). */
+    public static final int MAX_URL_LENGTH = 2000;
+    /** Most tickets one pushed document may hold; a larger push is refused whole with 413 (count). */
+    public static final int MAX_PUSHED_TICKETS = 1000;
     public static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
     private TicketJsonMapping() {
@@ -85,13 +92,22 @@ public final class TicketJsonMapping {
             String id = blankToNull(ticket.id());
             if (id == null) {
                 problems.add(new Rejection(i, "id", "is missing"));
-            } else if (id.length() > MAX_ID_LENGTH) {
-                problems.add(new Rejection(i, "id", "is longer than " + MAX_ID_LENGTH + " characters"));
+            } else if (InputRules.id(id).isPresent()) {
+                problems.add(new Rejection(i, "id", InputRules.id(id).get()));
             } else if (seenIds.containsKey(id)) {
                 problems.add(new Rejection(i, "id", "repeats the id of tickets[" + seenIds.get(id) + "]"));
             }
             Severity severity = severity(ticket.severity(), i, problems);
             TicketStatus status = status(ticket.status(), i, problems);
+            // A subject may span lines (they become spaces when stored); NUL and other controls are refused.
+            paragraph(ticket.subject(), MAX_SUBJECT_TEXT, i, "subject", problems);
+            text(ticket.team(), MAX_ID_LENGTH, i, "team", problems);
+            text(ticket.customerId(), MAX_ID_LENGTH, i, "customerId", problems);
+            text(ticket.url(), MAX_URL_LENGTH, i, "url", problems);
+            instant(ticket.createdAt(), now, i, "createdAt", problems);
+            instant(ticket.updatedAt(), now, i, "updatedAt", problems);
+            instant(ticket.firstResponseAt(), now, i, "firstResponseAt", problems);
+            instant(ticket.solvedAt(), now, i, "solvedAt", problems);
             Instant createdAt = ticket.createdAt();
             if (createdAt == null) {
                 problems.add(new Rejection(i, "createdAt", "is missing"));
@@ -153,6 +169,18 @@ public final class TicketJsonMapping {
                         + "' (expected new, open, pending, hold, solved or closed)"));
                 return null;
         }
+    }
+
+    private static void text(String value, int max, int index, String field, List<Rejection> problems) {
+        InputRules.line(value, max).ifPresent(p -> problems.add(new Rejection(index, field, p)));
+    }
+
+    private static void paragraph(String value, int max, int index, String field, List<Rejection> problems) {
+        InputRules.paragraph(value, max).ifPresent(p -> problems.add(new Rejection(index, field, p)));
+    }
+
+    private static void instant(Instant value, Instant now, int index, String field, List<Rejection> problems) {
+        InputRules.instant(value, now).ifPresent(p -> problems.add(new Rejection(index, field, p)));
     }
 
     private static void notBefore(Instant value, Instant createdAt, int index, String field,

@@ -81,6 +81,18 @@ public final class WebhookVerifier {
         return new Verification.Valid();
     }
 
+    /**
+     * What a verified request is remembered by to refuse its replay: the signature's bytes, not the header's text,
+     * so the same signature written in other letter case or with other spacing is still the same request.
+     */
+    public static String fingerprint(String signatureHeader) {
+        byte[] mac = parseHex(signatureHeader.trim().substring(PREFIX.length()));
+        if (mac == null) {
+            throw new IllegalArgumentException("not a verified " + SIGNATURE_HEADER + " value");
+        }
+        return java.util.HexFormat.of().formatHex(mac);
+    }
+
     /** The header value a sender puts in {@code X-Forewarn-Signature} for this timestamp and body. */
     public String signatureHeader(String timestamp, byte[] rawBody) {
         byte[] mac = sign(timestamp, rawBody);

@@ -1,0 +1,44 @@
+package dev.forewarn.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Small rules every feature's configuration check shares; each failure names the key, never the value. */
+public final class ConfigRules {
+    private ConfigRules() {
+    }
+
+    /** A positive duration, or a start-up failure naming the key. */
+    public static void positive(Duration d, String key) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalStateException(key + " must be positive but was " + d);
+        }
+    }
+
+    /** An absolute http(s) URL, or a start-up failure naming the key. */
+    public static URI httpUrl(String url, String key) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // Reported below like any other unusable URL.
+        }
+        throw new IllegalStateException(key + " must be an absolute http(s) URL");
+    }
+
+    /** A non-blank value, or a start-up failure naming the key. */
+    public static String required(Optional<String> value, String key) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(key + " is required"));
+    }
+
+    /** A secret of at least {@code min} characters when given, or a start-up failure naming the key. */
+    public static void longEnough(Optional<String> secret, int min, String key) {
+        if (secret.filter(s -> s.strip().length() < min).isPresent()) {
+            throw new IllegalStateException(key + " must be at least " + min + " characters");
+        }
+    }
+}

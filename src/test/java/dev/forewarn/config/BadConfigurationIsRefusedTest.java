@@ -1,0 +1,97 @@
+package dev.forewarn.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration root is validated the way Quarkus validates it at start-up — by SmallRye Config with Bean
+ * Validation, before any bean, pool or migration exists — and every rule that spans keys names the key it broke.
+ */
+class BadConfigurationIsRefusedTest {
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    @Test
+    void aSoundConfigurationPasses() {
+        assertThat(load(Map.of()).getConfigMapping(ForewarnConfig.class).security().apiKeys()).containsKey("ops");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            // an API key shorter than 24 characters
+            "forewarn.security.api-keys.ops.key   | short-key-12345        | forewarn.security.api-keys.ops.key must be at least 24",
+            // an unknown role
+            "forewarn.security.api-keys.ops.role  | root                   | forewarn.security.api-keys.ops.role must be viewer",
+            // a link secret shorter than 32 characters
+            "forewarn.security.link-secret        | not-long-enough        | forewarn.security.link-secret must be at least 32",
+            // the sample window as long as the sustained window
+            "forewarn.evaluation.sample-window    | 2m                     | forewarn.evaluation.sample-window (PT2M) must be shorter",
+            // a zero evaluation interval
+            "forewarn.evaluation.interval         | 0s                     | forewarn.evaluation.interval must be positive",
+            // a region fed by a source that does not exist
+            "forewarn.regions.eu.source           | nowhere                | forewarn.regions.eu.source names an unknown source",
+            // a blackbox source without a usable URL
+            "forewarn.sources.bb.url              | not a url              | forewarn.sources.bb.url must be an absolute http(s) URL",
+            // a webhook ticket source with a short secret
+            "forewarn.tickets.sources.push.secret | short                  | forewarn.tickets.sources.push.secret must be set",
+            // a route naming a channel that does not exist
+            "forewarn.paging.routes[0].channels   | pd,nowhere             | forewarn.paging.routes[0].channels names an unknown channel",
+            // a route for a tier that does not exist
+            "forewarn.paging.routes[0].tier       | L7                     | forewarn.paging.routes[0].tier must be L1, L2 or L3",
+            // a webhook channel without its signing secret
+            "forewarn.paging.channels.hook.type   | webhook                | forewarn.paging.channels.hook.secret is required",
+            // an on-call schedule for an unknown tier
+            "forewarn.oncall.schedules[0].tier    | L0                     | forewarn.oncall.schedules[0].tier must be L1, L2 or L3",
+            // a customer on an SLA plan that does not exist
+            "forewarn.tickets.customer-plans.acme | gold                   | forewarn.tickets.customer-plans.acme names an unknown plan",
+    })
+    void aBadValueStopsStartUpNamingItsKey(String key, String value, String message) {
+        Map<String, String> bad = new HashMap<>();
+        bad.put(key, value);
+        if (key.contains("paging.channels.hook")) {
+            bad.put("forewarn.paging.channels.hook.url", "https://hooks.example/page");
+        }
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining(message).satisfies(e ->
+                assertThat(e.getMessage()).as("a secret's value is never printed")
+                        .doesNotContain("operator-key-0123456789abcdef"));
+    }
+
+    private static SmallRyeConfig load(Map<String, String> overrides) {
+        Map<String, String> p = new HashMap<>(Map.ofEntries(
+                Map.entry("forewarn.security.api-keys.ops.key", "operator-key-0123456789abcdef"),
+                Map.entry("forewarn.security.api-keys.ops.role", "operator"),
+                Map.entry("forewarn.security.link-secret", "a-link-secret-0123456789abcdef-0123456789"),
+                Map.entry("forewarn.sources.bb.type", "blackbox"),
+                Map.entry("forewarn.sources.bb.url", "http://127.0.0.1:9115"),
+                Map.entry("forewarn.regions.eu.display-name", "Frankfurt"),
+                Map.entry("forewarn.regions.eu.source", "bb"),
+                Map.entry("forewarn.regions.eu.nodes.fra-1", "10.0.0.1"),
+                Map.entry("forewarn.tickets.sources.push.type", "webhook"),
+                Map.entry("forewarn.tickets.sources.push.secret", "a-webhook-secret-0123456789"),
+                Map.entry("forewarn.oncall.schedules[0].tier", "L1"),
+                Map.entry("forewarn.oncall.schedules[0].layers[0].name", "week"),
+                Map.entry("forewarn.oncall.schedules[0].layers[0].participants", "alice,bob"),
+                Map.entry("forewarn.oncall.schedules[0].layers[0].first-handoff", "2026-03-02T00:00"),
+                Map.entry("forewarn.paging.channels.pd.type", "pagerduty"),
+                Map.entry("forewarn.paging.channels.pd.routing-key", "routing-key-0123456789abcdef"),
+                Map.entry("forewarn.paging.routes[0].channels", "pd")));
+        p.putAll(overrides);
+        // Quarkus reads durations such as "7d" and "15s" with its own converter; so must this test.
+        return new SmallRyeConfigBuilder().withMapping(ForewarnConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withSources(new PropertiesConfigSource(p, "test", 500))
+                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
+                .build();
+    }
+}
