@@ -34,10 +34,6 @@ class RotationTest {
             "daily,   2026-01-02T09:00:00Z, bo,  2026-01-02T09:00:00Z, 2026-01-03T09:00:00Z",
             // daily: after the last participant it wraps around to the first
             "daily,   2026-01-04T10:00:00Z, ana, 2026-01-04T09:00:00Z, 2026-01-05T09:00:00Z",
-            // daily: just before the first hand-off, shifts count backwards (shift -1 is the last participant)
-            "daily,   2026-01-01T08:59:59Z, cy,  2025-12-31T09:00:00Z, 2026-01-01T09:00:00Z",
-            // daily: two days before, backwards wrap-around stays consistent
-            "daily,   2025-12-30T12:00:00Z, bo,  2025-12-30T09:00:00Z, 2025-12-31T09:00:00Z",
             // weekly: Sunday night is still the first week
             "weekly,  2026-01-11T23:00:00Z, ana, 2026-01-05T09:00:00Z, 2026-01-12T09:00:00Z",
             // weekly: Monday 09:00 hands off
@@ -54,7 +50,7 @@ class RotationTest {
             "12-hour, 2026-01-03T09:00:00Z, ana, 2026-01-03T09:00:00Z, 2026-01-03T21:00:00Z",
     })
     void handsOffInTurn(String rotation, Instant at, String participant, Instant start, Instant end) {
-        assertThat(ROTATIONS.get(rotation).shiftAt(at)).isEqualTo(new Shift(participant, start, end));
+        assertThat(ROTATIONS.get(rotation).shiftAt(at)).contains(new Shift(participant, start, end));
     }
 
     @ParameterizedTest(name = "{0} {1} every {2} at {3}")
@@ -82,7 +78,7 @@ class RotationTest {
     })
     void keepsLocalHandoffAcrossDst(ZoneId zone, LocalDateTime first, Duration length, Instant at,
             Instant start, Instant end, long minutes) {
-        Shift shift = new Rotation(List.of("ana", "bo"), length, first, zone).shiftAt(at);
+        Shift shift = new Rotation(List.of("ana", "bo"), length, first, zone).shiftAt(at).orElseThrow();
 
         assertThat(shift.start()).isEqualTo(start);
         assertThat(shift.end()).isEqualTo(end);
@@ -96,9 +92,9 @@ class RotationTest {
 
         // Local 02:00 and 02:30 do not exist, so shifts 4 (ana) and 5 (bo) are empty and 03:00 CEST starts shift 6.
         assertThat(halfHourly.shiftAt(Instant.parse("2026-03-29T00:59:59Z")))
-                .isEqualTo(new Shift("bo", Instant.parse("2026-03-29T00:30:00Z"), Instant.parse("2026-03-29T01:00:00Z")));
+                .contains(new Shift("bo", Instant.parse("2026-03-29T00:30:00Z"), Instant.parse("2026-03-29T01:00:00Z")));
         assertThat(halfHourly.shiftAt(Instant.parse("2026-03-29T01:00:00Z")))
-                .isEqualTo(new Shift("ana", Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T01:30:00Z")));
+                .contains(new Shift("ana", Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T01:30:00Z")));
     }
 
     @Test
