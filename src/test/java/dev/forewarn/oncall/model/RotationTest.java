@@ -85,6 +85,40 @@ class RotationTest {
         assertThat(Duration.between(shift.start(), shift.end()).toMinutes()).isEqualTo(minutes);
     }
 
+    @ParameterizedTest(name = "{0} from {1}: at {2}")
+    @CsvSource({
+            // Berlin 08:00/20:00 by elapsed time: after spring forward the hand-off is at 09:00 CEST (07:00Z), 12 h each
+            "Europe/Berlin,     2026-03-27T08:00, 2026-03-29T08:00:00Z, 2026-03-29T07:00:00Z, 2026-03-29T19:00:00Z",
+            // Berlin falls back on 25 October: 12 h steps from 08:00 CEST (06:00Z) land at 07:00 CET
+            "Europe/Berlin,     2026-10-23T08:00, 2026-10-25T12:00:00Z, 2026-10-25T06:00:00Z, 2026-10-25T18:00:00Z",
+            // Sydney falls back on 5 April: 12 h steps from 08:00 AEDT land at 07:00 AEST
+            "Australia/Sydney,  2026-04-03T08:00, 2026-04-05T22:00:00Z, 2026-04-05T21:00:00Z, 2026-04-06T09:00:00Z",
+            // Santiago springs forward at midnight on 6 September: 12 h steps from 08:00 -04 land at 09:00 -03
+            "America/Santiago,  2026-09-04T08:00, 2026-09-06T12:30:00Z, 2026-09-06T12:00:00Z, 2026-09-07T00:00:00Z",
+            // Kolkata has no DST: elapsed and local-time hand-offs are the same
+            "Asia/Kolkata,      2026-03-27T08:00, 2026-03-29T03:00:00Z, 2026-03-29T02:30:00Z, 2026-03-29T14:30:00Z",
+    })
+    void elapsedTimeShiftsLastExactlyTheirLength(ZoneId zone, LocalDateTime first, Instant at, Instant start, Instant end) {
+        Rotation rotation = new Rotation(List.of("ana", "bo"), Duration.ofHours(12), first, zone,
+                Rotation.Handoffs.ELAPSED_TIME);
+
+        Shift shift = rotation.shiftAt(at).orElseThrow();
+        assertThat(shift.start()).isEqualTo(start);
+        assertThat(shift.end()).isEqualTo(end);
+        assertThat(Duration.between(start, end)).isEqualTo(Duration.ofHours(12));
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({
+            // one second before the first hand-off nobody from the rotation is on shift
+            "daily,   2026-01-01T08:59:59Z",
+            // nor a week before
+            "weekly,  2025-12-29T09:00:00Z",
+    })
+    void nobodyIsOnShiftBeforeTheFirstHandoff(String rotation, Instant at) {
+        assertThat(ROTATIONS.get(rotation).shiftAt(at)).isEmpty();
+    }
+
     @Test
     void skipsAShiftThatLiesEntirelyInADstGap() {
         Rotation halfHourly = new Rotation(List.of("ana", "bo"), Duration.ofMinutes(30),
