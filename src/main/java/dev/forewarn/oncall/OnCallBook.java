@@ -73,7 +73,7 @@ public class OnCallBook {
         }
     }
 
-    private static Layer layer(ForewarnConfig.LayerConfig l, String key) {
+    static Layer layer(ForewarnConfig.LayerConfig l, String key) {
         ZoneId zone = WeekConfig.zone(l.zone(), key + ".zone");
         if (l.hours().isPresent() && !l.week().isEmpty()) {
             throw new IllegalStateException(key + ": give either hours (every day) or week (per weekday), not both");

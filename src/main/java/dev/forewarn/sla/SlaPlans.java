@@ -81,7 +81,7 @@ public class SlaPlans {
      * The plan's calendar: 7×24, or business hours from {@code week} (or Monday to Friday {@code open}–{@code close})
      * in {@code zone} minus {@code holidays}; a bad value names its key.
      */
-    private static BusinessCalendar calendar(ForewarnConfig.Plan plan, String key) {
+    static BusinessCalendar calendar(ForewarnConfig.Plan plan, String key) {
         boolean hoursGiven = !plan.week().isEmpty() || plan.open().isPresent() || plan.close().isPresent();
         String kind = plan.calendar().orElse(hoursGiven ? "business-hours" : "24x7").toLowerCase(Locale.ROOT);
         switch (kind) {
