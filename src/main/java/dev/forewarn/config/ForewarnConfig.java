@@ -414,23 +414,26 @@ public interface ForewarnConfig {
 
     /** One SLA plan. */
     interface Plan {
-        /** 24x7 or business-hours. */
-        @WithDefault("24x7")
-        String calendar();
+        /** 24x7 or business-hours; absent: business-hours when week, open or close is given, else 24x7. */
+        Optional<String> calendar();
 
         /** business-hours: the time zone of the opening hours (IANA id). */
         @WithDefault("UTC")
         String zone();
 
-        /** business-hours: opening time on weekdays (HH:MM). */
-        @WithDefault("09:00")
-        String open();
+        /**
+         * business-hours: opening hours per day, e.g. mon-fri: ["09:00-12:00", "13:00-18:00"], sat: ["10:00-14:00"]
+         * (HH:MM-HH:MM ranges; one ending before it starts runs overnight); replaces open and close.
+         */
+        Map<String, java.util.List<String>> week();
 
-        /** business-hours: closing time on weekdays (HH:MM). */
-        @WithDefault("18:00")
-        String close();
+        /** business-hours without week: opening time Monday to Friday (HH:MM, default 09:00). */
+        Optional<String> open();
 
-        /** business-hours: holidays (ISO dates). */
+        /** business-hours without week: closing time Monday to Friday (HH:MM, default 18:00). */
+        Optional<String> close();
+
+        /** business-hours: holidays, closed 00:00-24:00 local, as ISO dates with an optional name ("2026-12-25 Christmas Day"). */
         Optional<java.util.List<String>> holidays();
 
         /** Targets per severity (urgent, important, general); absent ones keep the brief's defaults. */
@@ -490,8 +493,18 @@ public interface ForewarnConfig {
         @WithDefault("UTC")
         String zone();
 
-        /** Hours of the day this layer covers, e.g. 08:00-16:00; absent = all day. */
+        /** Hours of every day this layer covers, e.g. 08:00-16:00; absent (and no week) = all day. */
         Optional<String> hours();
+
+        /**
+         * Hours per weekday this layer covers in its zone, e.g. mon-fri: ["09:00-17:00"]; instead of hours (a layer
+         * gives one or the other).
+         */
+        Map<String, java.util.List<String>> week();
+
+        /** local-time (hand-offs stay at the same wall-clock time across DST) or elapsed-time (every shift lasts exactly shift). */
+        @WithDefault("local-time")
+        String handoffs();
     }
 
     /** How to reach one person. */

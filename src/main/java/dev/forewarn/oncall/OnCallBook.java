@@ -1,7 +1,9 @@
 package dev.forewarn.oncall;
 
+import dev.forewarn.calendar.WeekConfig;
+import dev.forewarn.calendar.model.LocalTimeRange;
+import dev.forewarn.calendar.model.WeeklyHours;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.oncall.model.DailyWindow;
 import dev.forewarn.oncall.model.Layer;
 import dev.forewarn.oncall.model.Override;
 import dev.forewarn.oncall.model.Rotation;
@@ -16,7 +18,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,19 +83,37 @@ public class OnCallBook {
         }
     }
 
-    private static Layer layer(ForewarnConfig.LayerConfig l, String key) {
+    static Layer layer(ForewarnConfig.LayerConfig l, String key) {
+        ZoneId zone = WeekConfig.zone(l.zone(), key + ".zone");
+        if (l.hours().isPresent() && !l.week().isEmpty()) {
+            throw new IllegalStateException(key + ": give either hours (every day) or week (per weekday), not both");
+        }
+        WeeklyHours hours = l.week().isEmpty() ? l.hours().map(h -> daily(h, zone, key + ".hours")).orElse(null)
+                : WeekConfig.read(l.week(), zone, key + ".week");
+        Rotation.Handoffs handoffs = switch (l.handoffs().strip().toLowerCase(Locale.ROOT)) {
+            case "local-time" -> Rotation.Handoffs.LOCAL_TIME;
+            case "elapsed-time" -> Rotation.Handoffs.ELAPSED_TIME;
+            default -> throw new IllegalStateException(key + ".handoffs must be local-time or elapsed-time but was '"
+                    + l.handoffs() + "'");
+        };
+        LocalDateTime firstHandoff;
         try {
-            ZoneId zone = ZoneId.of(l.zone());
-            Rotation rotation = new Rotation(l.participants(), l.shift(), LocalDateTime.parse(l.firstHandoff()), zone);
-            DailyWindow window = l.hours().map(h -> {
-                String[] parts = h.split("-", 2);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("hours must look like 08:00-16:00 but was '" + h + "'");
-                }
-                return new DailyWindow(LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim()), zone);
-            }).orElse(null);
-            return new Layer(l.name(), rotation, window);
-        } catch (DateTimeException | IllegalArgumentException e) {
+            firstHandoff = LocalDateTime.parse(l.firstHandoff());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(key + ".first-handoff must be a local date-time like 2026-01-05T09:00 but was '"
+                    + l.firstHandoff() + "'");
+        }
+        try {
+            return new Layer(l.name(), new Rotation(l.participants(), l.shift(), firstHandoff, zone, handoffs), hours);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static WeeklyHours daily(String text, ZoneId zone, String key) {
+        try {
+            return WeeklyHours.daily(LocalTimeRange.parse(text), zone);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException(key + ": " + e.getMessage(), e);
         }
     }

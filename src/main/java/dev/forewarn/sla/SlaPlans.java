@@ -1,25 +1,27 @@
 package dev.forewarn.sla;
 
+import dev.forewarn.calendar.WeekConfig;
+import dev.forewarn.calendar.model.WeeklyHours;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.sla.model.AlwaysOpen;
 import dev.forewarn.sla.model.BusinessCalendar;
 import dev.forewarn.sla.model.BusinessHours;
+import dev.forewarn.sla.model.Holiday;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.SlaPolicy;
 import dev.forewarn.sla.model.SlaTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The SLA policy of each plan, built once from configuration (the brief's defaults where a target is not
@@ -48,19 +50,7 @@ public class SlaPlans {
 
     private static SlaPolicy policy(String name, ForewarnConfig.Plan plan) {
         String key = "forewarn.tickets.plans." + name;
-        BusinessCalendar calendar;
-        try {
-            calendar = switch (plan.calendar().toLowerCase(Locale.ROOT)) {
-                case "24x7", "7x24", "always" -> new AlwaysOpen();
-                case "business-hours" -> BusinessHours.weekdays(ZoneId.of(plan.zone()), LocalTime.parse(plan.open()),
-                        LocalTime.parse(plan.close()), plan.holidays().orElse(List.of()).stream().map(LocalDate::parse)
-                                .collect(Collectors.toUnmodifiableSet()));
-                default -> throw new IllegalStateException(key + ".calendar must be 24x7 or business-hours but was '"
-                        + plan.calendar() + "'");
-            };
-        } catch (DateTimeException | IllegalArgumentException e) {
-            throw new IllegalStateException(key + ": " + e.getMessage(), e);
-        }
+        BusinessCalendar calendar = calendar(plan, key);
         SlaPolicy defaults = SlaPolicy.defaults(name, calendar);
         Map<Severity, SlaTarget> targets = new EnumMap<>(defaults.targets());
         plan.targets().forEach((severity, t) -> {
@@ -85,6 +75,62 @@ public class SlaPlans {
             return (Set<dev.forewarn.sla.model.TicketStatus>) out;
         }).orElse(defaults.pausingStatuses());
         return new SlaPolicy(name, targets, calendar, pausing);
+    }
+
+    /**
+     * The plan's calendar: 7×24, or business hours from {@code week} (or Monday to Friday {@code open}–{@code close})
+     * in {@code zone} minus {@code holidays}; a bad value names its key.
+     */
+    static BusinessCalendar calendar(ForewarnConfig.Plan plan, String key) {
+        boolean hoursGiven = !plan.week().isEmpty() || plan.open().isPresent() || plan.close().isPresent();
+        String kind = plan.calendar().orElse(hoursGiven ? "business-hours" : "24x7").toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "24x7", "7x24", "always" -> {
+                if (hoursGiven) {
+                    throw new IllegalStateException(key + ".calendar is " + plan.calendar().orElseThrow()
+                            + " but the plan gives opening hours (week, open or close); use business-hours");
+                }
+                return new AlwaysOpen();
+            }
+            case "business-hours" -> {
+                if (!plan.week().isEmpty() && (plan.open().isPresent() || plan.close().isPresent())) {
+                    throw new IllegalStateException(key + ": give either week or open/close, not both");
+                }
+                ZoneId zone = WeekConfig.zone(plan.zone(), key + ".zone");
+                WeeklyHours week = plan.week().isEmpty() ? weekdays(plan, key, zone)
+                        : WeekConfig.read(plan.week(), zone, key + ".week");
+                List<String> given = plan.holidays().orElse(List.of());
+                List<Holiday> holidays = new ArrayList<>();
+                for (int i = 0; i < given.size(); i++) {
+                    try {
+                        holidays.add(Holiday.parse(given.get(i)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(key + ".holidays[" + i + "]: " + e.getMessage(), e);
+                    }
+                }
+                try {
+                    return new BusinessHours(week, holidays);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(key + ": " + e.getMessage(), e);
+                }
+            }
+            default -> throw new IllegalStateException(key + ".calendar must be 24x7 or business-hours but was '"
+                    + plan.calendar().orElseThrow() + "'");
+        }
+    }
+
+    private static WeeklyHours weekdays(ForewarnConfig.Plan plan, String key, ZoneId zone) {
+        LocalTime open = time(plan.open().orElse("09:00"), key + ".open");
+        LocalTime close = time(plan.close().orElse("18:00"), key + ".close");
+        return BusinessHours.weekdays(zone, open, close, List.<Holiday>of()).week();
+    }
+
+    private static LocalTime time(String value, String key) {
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(key + " must be a time like 09:00 but was '" + value + "'");
+        }
     }
 
     /** The policy for a customer's tickets. */

@@ -48,10 +48,11 @@ public record Schedule(Tier tier, String team, List<Layer> layers, List<Override
      * Who is on call at {@code t}, and until when that answer holds.
      *
      * <p>Precedence: an override covering {@code t} wins, and among overlapping overrides the latest added (last
-     * in the list) wins; otherwise the first layer in list order whose window covers {@code t} answers;
-     * otherwise it is a {@link OnCall.Gap}. {@code until} is the earliest instant after {@code t} at which the
-     * answer can change: the end of the shift, window or override, a winning override starting, or a layer
-     * earlier in the list opening its window. A gap's {@code nextCoverageAt} is null when nothing starts
+     * in the list) wins; otherwise the first layer in list order whose hours cover {@code t} and whose rotation has
+     * started answers (a rotation starting next week leaves the instant to the next layer until then); otherwise it
+     * is a {@link OnCall.Gap}. {@code until} is the earliest instant after {@code t} at which the
+     * answer can change: the end of the shift, hours or override, a winning override starting, or a layer
+     * earlier in the list opening its hours or starting its rotation. A gap's {@code nextCoverageAt} is null when nothing starts
      * within {@link #GAP_LOOK_AHEAD}.
      */
     public OnCall whoIsOnCall(Instant t) {
@@ -74,7 +75,8 @@ public record Schedule(Tier tier, String team, List<Layer> layers, List<Override
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer.covers(t)) {
-                Shift shift = layer.rotation().shiftAt(t);
+                // A layer covers only once its rotation has started, so a shift is in progress.
+                Shift shift = layer.rotation().shiftAt(t).orElseThrow();
                 Instant until = earliest(shift.end(), nextOverride);
                 until = earliest(until, layer.nextCoverageChangeAfter(t).orElse(null));
                 // A layer ahead of this one in the list takes over as soon as its window opens.

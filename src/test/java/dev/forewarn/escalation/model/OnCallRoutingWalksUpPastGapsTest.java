@@ -2,7 +2,8 @@ package dev.forewarn.escalation.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.oncall.model.DailyWindow;
+import dev.forewarn.calendar.model.LocalTimeRange;
+import dev.forewarn.calendar.model.WeeklyHours;
 import dev.forewarn.oncall.model.Layer;
 import dev.forewarn.oncall.model.Rotation;
 import dev.forewarn.oncall.model.Schedule;
@@ -11,7 +12,6 @@ import dev.forewarn.oncall.model.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +48,8 @@ class OnCallRoutingWalksUpPastGapsTest {
         for (String entry : spec.trim().split("\\s+")) {
             String[] parts = entry.split(":");
             Tier tier = Tier.valueOf(parts[0]);
-            DailyWindow window = parts[1].equals("day")
-                    ? new DailyWindow(LocalTime.of(9, 0), LocalTime.of(17, 0), ZoneOffset.UTC)
+            WeeklyHours window = parts[1].equals("day")
+                    ? WeeklyHours.daily(LocalTimeRange.parse("09:00-17:00"), ZoneOffset.UTC)
                     : null;
             Rotation rotation = new Rotation(List.of(tier.name().toLowerCase() + "-ana"), Duration.ofDays(7),
                     LocalDateTime.parse("2026-01-05T09:00"), ZoneOffset.UTC);

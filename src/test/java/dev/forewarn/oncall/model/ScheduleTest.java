@@ -1,12 +1,13 @@
 package dev.forewarn.oncall.model;
 
+import dev.forewarn.calendar.model.LocalTimeRange;
+import dev.forewarn.calendar.model.WeeklyHours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class ScheduleTest {
     private static Layer region(String name, String zone, String... participants) {
         ZoneId zoneId = ZoneId.of(zone);
         return new Layer(name, new Rotation(List.of(participants), Duration.ofDays(1), NEW_YEAR_0800, zoneId),
-                new DailyWindow(LocalTime.of(8, 0), LocalTime.of(16, 0), zoneId));
+                WeeklyHours.daily(LocalTimeRange.parse("08:00-16:00"), zoneId));
     }
 
     private static Override override(String participant, String from, String to, String reason) {
@@ -135,7 +136,7 @@ class ScheduleTest {
     void earlierLayerTakesOverWhenItsWindowOpens(Instant at, String participant, String source, Instant until) {
         Layer business = new Layer("business", new Rotation(List.of("cara"), Duration.ofDays(7),
                 LocalDateTime.parse("2026-03-02T09:00"), ZoneOffset.UTC),
-                new DailyWindow(LocalTime.of(9, 0), LocalTime.of(17, 0), ZoneOffset.UTC));
+                WeeklyHours.daily(LocalTimeRange.parse("09:00-17:00"), ZoneOffset.UTC));
         Layer backup = new Layer("backup", new Rotation(List.of("ana", "bo"), Duration.ofDays(1),
                 LocalDateTime.parse("2026-03-01T10:00"), ZoneOffset.UTC), null);
         Schedule schedule = new Schedule(Tier.L3, "default", List.of(business, backup), List.of());

@@ -1,5 +1,7 @@
 package dev.forewarn.sla.model;
 
+import dev.forewarn.calendar.model.LocalTimeRange;
+import dev.forewarn.calendar.model.WallClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,8 @@ class BusinessHoursCountsOnlyOpeningHoursTest {
             ny-all-day,        2026-11-01T00:00-04:00, 2026-11-02T00:00-05:00, PT25H
             # a Shanghai day always lasts 24 hours
             shanghai-all-day,  2026-03-29T00:00+08:00, 2026-03-30T00:00+08:00, PT24H
-            # opening at 02:30, inside Berlin's gap, moves to 03:30 CEST: 30 minutes that day
-            berlin-0230-0400,  2026-03-29T00:00+01:00, 2026-03-30T00:00+02:00, PT30M
+            # opening at 02:30, inside Berlin's gap, happens at the jump (03:00 CEST): open 03:00-04:00, one hour
+            berlin-0230-0400,  2026-03-29T00:00+01:00, 2026-03-30T00:00+02:00, PT1H
             # opening at 02:30, inside Berlin's overlap, takes the earlier (CEST) 02:30: 2.5 hours
             berlin-0230-0400,  2026-10-25T00:00+02:00, 2026-10-26T00:00+01:00, PT2H30M
             # 01:30 EST to 03:30 EDT spans New York's gap: 1 real hour
@@ -112,8 +113,10 @@ class BusinessHoursCountsOnlyOpeningHoursTest {
             shanghai-nights,   2026-03-02T23:00+08:00, 2026-03-03T05:00+08:00, PT6H
             # night shift: Monday 05:00 to 23:00 counts the end of Sunday's night and the start of Monday's
             shanghai-nights,   2026-03-02T05:00+08:00, 2026-03-02T23:00+08:00, PT2H
-            # Wednesday is a holiday: Tuesday's night still runs into it, Wednesday's night does not start
-            shanghai-nights,   2026-03-03T12:00+08:00, 2026-03-05T12:00+08:00, PT8H
+            # Wednesday is a holiday, closed 00:00-24:00: Tuesday's night stops at midnight (2 h) ...
+            shanghai-nights,   2026-03-03T12:00+08:00, 2026-03-04T12:00+08:00, PT2H
+            # ... and Wednesday's night opens at Thursday's midnight (6 h)
+            shanghai-nights,   2026-03-04T12:00+08:00, 2026-03-05T12:00+08:00, PT6H
             """)
     void countsBusinessTimeBetween(String calendar, String from, String to, Duration expected) {
         assertThat(calendar(calendar).businessTimeBetween(at(from), at(to))).isEqualTo(expected);
@@ -159,7 +162,7 @@ class BusinessHoursCountsOnlyOpeningHoursTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"berlin-9-17", "ny-9-17", "shanghai-9-18", "berlin-0230-0400", "ny-0130-0330",
             "shanghai-nights", "berlin-9-17-xmas", "always"})
-    void agreesWithZonedDateTimeAndRoundTrips(String name) {
+    void agreesWithThePerDayReferenceAndRoundTrips(String name) {
         BusinessCalendar calendar = calendar(name);
         var random = new Random(name.hashCode());
         Instant base = at("2026-01-01T00:00Z");
@@ -177,27 +180,37 @@ class BusinessHoursCountsOnlyOpeningHoursTest {
         }
     }
 
-    /** Straightforward per-local-day reference built on ZonedDateTime.of. */
+    /** Straightforward per-local-day reference: each range's interval by WallClock, cut at a holiday's midnights. */
     static Duration reference(BusinessHours hours, Instant from, Instant to) {
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(hours.zone()).toLocalDate();
         for (LocalDate day = from.atZone(hours.zone()).toLocalDate().minusDays(1); !day.isAfter(last);
                 day = day.plusDays(1)) {
-            if (hours.holidays().contains(day)) {
-                continue;
-            }
             for (LocalTimeRange range : hours.hours().getOrDefault(day.getDayOfWeek(), List.of())) {
-                Instant open = ZonedDateTime.of(day, range.start(), hours.zone()).toInstant();
-                Instant close = ZonedDateTime.of(range.overnight() ? day.plusDays(1) : day, range.end(),
-                        hours.zone()).toInstant();
-                Instant a = open.isAfter(from) ? open : from;
-                Instant b = close.isBefore(to) ? close : to;
+                var open = day.atTime(range.start());
+                var close = range.overnight() ? day.plusDays(1).atTime(range.end()) : day.atTime(range.end());
+                if (hours.holidays().contains(day)) {
+                    open = day.plusDays(1).atStartOfDay();
+                }
+                if (range.overnight() && hours.holidays().contains(day.plusDays(1))) {
+                    close = close.isAfter(day.plusDays(1).atStartOfDay()) ? day.plusDays(1).atStartOfDay() : close;
+                }
+                Instant a = max(WallClock.instantOf(open, hours.zone()), from);
+                Instant b = min(WallClock.instantOf(close, hours.zone()), to);
                 if (b.isAfter(a)) {
                     total = total.plus(Duration.between(a, b));
                 }
             }
         }
         return total;
+    }
+
+    static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @Test
