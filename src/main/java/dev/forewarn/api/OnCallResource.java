@@ -75,7 +75,8 @@ public class OnCallResource {
         });
     }
 
-    private static OnCallView answer(ScheduleBook b, Tier tier, String team, Instant at) {
+    /** Who answers for one tier and team at {@code at}. */
+    public static OnCallView answer(ScheduleBook b, Tier tier, String team, Instant at) {
         Optional<Schedule> schedule = b.find(tier, team);
         if (schedule.isEmpty()) {
             return new OnCallView(tier.name(), team, null, at, null, null, null, true, null);
