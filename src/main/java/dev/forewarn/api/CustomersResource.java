@@ -68,6 +68,7 @@ public class CustomersResource {
     @GET
     @Path("{id}")
     @WithSession
+    @Operation(summary = "Shows one customer with its notice addresses, language, time zone and regions.")
     public Uni<Views.CustomerView> get(@PathParam("id") String id) {
         return customers.findById(id).map(c -> {
             if (c == null) {
@@ -81,6 +82,7 @@ public class CustomersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates or replaces a customer; invalid fields are refused one by one.")
     public Uni<Response> put(@PathParam("id") String id, CustomerInput body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a customer body is required"))
@@ -98,6 +100,7 @@ public class CustomersResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Deletes a customer.")
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(id).map(deleted -> deleted ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no customer '" + id + "'")).build());

@@ -77,6 +77,7 @@ public class IncidentsResource {
     @GET
     @Path("{id}")
     @WithSession
+    @Operation(summary = "Shows one region incident with its timeline and the delivery of every notice.")
     public Uni<Views.IncidentView> get(@PathParam("id") long id) {
         return incidents.findById(id).chain(incident -> {
             if (incident == null) {

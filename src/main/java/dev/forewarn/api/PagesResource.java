@@ -117,6 +117,7 @@ public class PagesResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Shows one page with its audit trail and its deliveries per channel.")
     public Uni<PageDetail> get(@PathParam("id") long id) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
                         + " FROM page WHERE id = :id", Object[].class).setParameter("id", id).getResultList()
@@ -141,6 +142,7 @@ public class PagesResource {
 
     @POST
     @Path("{id}/ack")
+    @Operation(summary = "Acknowledges a page (and the pages grouped with it); acknowledging twice is harmless.")
     public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by) {
         String actor = actor(by);
         return actions.acknowledge(id, actor, "api").map(PagesResource::answer);
@@ -148,6 +150,7 @@ public class PagesResource {
 
     @POST
     @Path("{id}/resolve")
+    @Operation(summary = "Resolves a page (and the pages grouped with it); resolving twice is harmless.")
     public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
                                  @QueryParam("reason") String reason) {
         String actor = actor(by);

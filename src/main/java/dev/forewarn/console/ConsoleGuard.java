@@ -2,7 +2,6 @@ package dev.forewarn.console;
 
 import dev.forewarn.security.AckLinks;
 import dev.forewarn.security.ApiKeys;
-import dev.forewarn.security.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -48,7 +47,7 @@ public class ConsoleGuard {
         }
         Instant now = clock.instant();
         if (!keys.enabled()) {
-            viewer.signedIn(new ConsoleSessions.Session("anonymous", Role.ADMIN, now.plusSeconds(3600), "open"));
+            viewer.signedIn(sessions.anonymous(now));
         } else {
             Cookie cookie = ctx.getCookies().get(ConsoleSessions.COOKIE);
             sessions.read(cookie == null ? null : cookie.getValue(), now).ifPresent(viewer::signedIn);
