@@ -19,6 +19,8 @@ public record ViewerTime(ZoneId zone, Instant now) {
     public static final String COOKIE = "fw_tz";
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    /** "JST", "CET" or "CEST" as the instant has it (daylight saving included). */
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
     /** The viewer's time from the cookie's value (URL-encoded or not); UTC when absent or not a zone. */
@@ -50,8 +52,7 @@ public record ViewerTime(ZoneId zone, Instant now) {
             return "—";
         }
         var local = t.atZone(zone);
-        return DAY_TIME.format(local) + " " + local.getZone().getDisplayName(java.time.format.TextStyle.SHORT,
-                Locale.ENGLISH).replace("Z", "UTC");
+        return DAY_TIME.format(local) + " " + (zone instanceof ZoneOffset ? "UTC" : ZONE.format(local));
     }
 
     /** "10:42:07", the time of day in the viewer's zone, for timelines within a day. */
