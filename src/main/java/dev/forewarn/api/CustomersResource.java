@@ -20,7 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Customers, their notice addresses, language, time zone and regions. */
 @Path("/api/customers")
@@ -34,23 +38,42 @@ public class CustomersResource {
     @Inject
     CustomerService service;
 
+    /** {@code page}/{@code size} (offset paging) still work; {@code limit}/{@code cursor} is the way to walk them all. */
     @GET
     @WithSession
-    public Uni<List<Views.CustomerView>> list(@QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") @DefaultValue("100") int size) {
-        if (size < 1 || size > 1000) {
-            throw new BadRequestException("size must be between 1 and 1000");
+    @Operation(summary = "Lists customers by id; X-Total-Count and X-Next-Cursor headers page through them.")
+    public Uni<RestResponse<List<Views.CustomerView>>> list(@QueryParam("page") @DefaultValue("0") int page,
+                                                            @QueryParam("size") Integer size,
+                                                            @QueryParam("limit") Integer limit,
+                                                            @QueryParam("cursor") String cursor,
+                                                            @Context UriInfo uri) {
+        if (page < 0) {
+            throw new BadRequestException("page must be >= 0");
         }
+        if (size != null && (size < 1 || size > Paging.MAX_LIMIT)) {
+            throw new BadRequestException("size must be between 1 and " + Paging.MAX_LIMIT);
+        }
+        int n = Paging.limit(limit != null ? limit : size != null ? size : 100);
+        String[] after = Paging.key(cursor, "customers", 1);
+        String afterId = after == null ? null : after[0];
         // The offset (page × size) must stay an int for the query; no real customer list comes near it.
-        if (page < 0 || (long) page * size > MAX_OFFSET) {
-            throw new BadRequestException("page must be between 0 and " + MAX_OFFSET / size + " for size " + size);
+        if ((long) page * n > MAX_OFFSET) {
+            throw new BadRequestException("page must be between 0 and " + MAX_OFFSET / n + " for size " + n
+                    + "; walk the list with cursor instead");
         }
-        return customers.page(page, size).map(l -> l.stream().map(Views.CustomerView::of).toList());
+        int offset = afterId == null ? page * n : 0;
+        return customers.count().chain(total -> customers.page(afterId, offset, n + 1).map(rows -> {
+            var shown = Paging.cut(rows, n);
+            String next = rows.size() > n ? Paging.cursor("customers", shown.get(shown.size() - 1).id) : null;
+            return Paging.answer(new Paging.Page<>(shown.stream().map(Views.CustomerView::of).toList(), total, next),
+                    uri);
+        }));
     }
 
     @GET
     @Path("{id}")
     @WithSession
+    @Operation(summary = "Shows one customer with its notice addresses, language, time zone and regions.")
     public Uni<Views.CustomerView> get(@PathParam("id") String id) {
         InputRules.id(id).ifPresent(p -> {
             throw new BadRequestException("id " + p);
@@ -67,6 +90,7 @@ public class CustomersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates or replaces a customer; invalid fields are refused one by one.")
     public Uni<Response> put(@PathParam("id") String id, CustomerInput body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a customer body is required"))
@@ -84,6 +108,7 @@ public class CustomersResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Deletes a customer.")
     public Uni<Response> delete(@PathParam("id") String id) {
         InputRules.id(id).ifPresent(p -> {
             throw new BadRequestException("id " + p);

@@ -17,7 +17,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.forewarn.incident.Incident;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.Locale;
 import java.util.Set;
 
@@ -37,25 +44,44 @@ public class IncidentsResource {
 
     @GET
     @WithSession
-    public Uni<List<Views.IncidentSummary>> list(@QueryParam("state") String state,
-                                                 @QueryParam("region") String region,
-                                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(summary = "Lists region incidents newest first, by state and region; X-Total-Count and "
+            + "X-Next-Cursor headers page through them.")
+    public Uni<RestResponse<List<Views.IncidentSummary>>> list(@QueryParam("state") String state,
+                                                               @QueryParam("region") String region,
+                                                               @QueryParam("limit") @DefaultValue("100") int limit,
+                                                               @QueryParam("cursor") String cursor,
+                                                               @Context UriInfo uri) {
         String status = state == null ? null : state.toUpperCase(Locale.ROOT);
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
             throw new BadRequestException("state must be OPEN or RESOLVED");
         }
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
-        }
         InputRules.line(region, InputRules.MAX_ID).ifPresent(p -> {
             throw new BadRequestException("region " + p);
         });
-        return incidents.search(status, region, limit).map(l -> l.stream().map(Views.IncidentSummary::of).toList());
+        int n = Paging.limit(limit);
+        String[] after = Paging.key(cursor, "incidents", 2);
+        Instant openedBefore = after == null ? null
+                : Instant.EPOCH.plus(Paging.number(after[0]), ChronoUnit.MICROS);
+        Long idBefore = after == null ? null : Paging.number(after[1]);
+        return incidents.countMatching(status, region).chain(total ->
+                incidents.search(status, region, openedBefore, idBefore, n + 1).map(rows -> {
+                    List<Incident> shown = Paging.cut(rows, n);
+                    String next = null;
+                    if (rows.size() > n) {
+                        Incident last = shown.get(shown.size() - 1);
+                        next = Paging.cursor("incidents",
+                                Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, last.openedAt)),
+                                Long.toString(last.id));
+                    }
+                    return Paging.answer(new Paging.Page<>(shown.stream().map(Views.IncidentSummary::of).toList(),
+                            total, next), uri);
+                }));
     }
 
     @GET
     @Path("{id}")
     @WithSession
+    @Operation(summary = "Shows one region incident with its timeline and the delivery of every notice.")
     public Uni<Views.IncidentView> get(@PathParam("id") long id) {
         return incidents.findById(id).chain(incident -> {
             if (incident == null) {

@@ -1,5 +1,7 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.forewarn.incident.MaintenanceWindow;
 import dev.forewarn.incident.MaintenanceWindowRepository;
 import dev.forewarn.quality.RegionCatalog;
@@ -39,6 +41,7 @@ public class MaintenanceResource {
     /** Windows that have not ended yet, optionally of one region. */
     @GET
     @WithSession
+    @Operation(summary = "Lists maintenance windows, optionally of one region.")
     public Uni<List<Views.MaintenanceView>> list(@QueryParam("region") String region) {
         InputRules.line(region, InputRules.MAX_ID).ifPresent(p -> {
             throw new jakarta.ws.rs.BadRequestException("region " + p);
@@ -50,6 +53,7 @@ public class MaintenanceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
+    @Operation(summary = "Adds a maintenance window during which a region's incidents send no customer notice.")
     public Uni<Response> create(Views.MaintenanceInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null) {
@@ -101,6 +105,7 @@ public class MaintenanceResource {
     @DELETE
     @Path("{id}")
     @WithTransaction
+    @Operation(summary = "Removes a maintenance window.")
     public Uni<Response> delete(@PathParam("id") long id) {
         return windows.deleteById(id).map(deleted -> deleted ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no maintenance window #" + id)).build());

@@ -1,5 +1,7 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.oncall.model.OnCall;
@@ -57,6 +59,7 @@ public class OnCallResource {
     Clock clock;
 
     @GET
+    @Operation(summary = "Says who is on call per tier for a team at an instant (now by default), and until when.")
     public Uni<List<OnCallView>> whoIsOnCall(@QueryParam("tier") String tier,
                                              @QueryParam("team") @DefaultValue("default") String team,
                                              @QueryParam("at") String at) {
@@ -82,7 +85,8 @@ public class OnCallResource {
         });
     }
 
-    private static OnCallView answer(ScheduleBook b, Tier tier, String team, Instant at) {
+    /** Who answers for one tier and team at {@code at}. */
+    public static OnCallView answer(ScheduleBook b, Tier tier, String team, Instant at) {
         Optional<Schedule> schedule = b.find(tier, team);
         if (schedule.isEmpty()) {
             return new OnCallView(tier.name(), team, null, at, null, null, null, true, null);
@@ -98,6 +102,7 @@ public class OnCallResource {
 
     @GET
     @Path("overrides")
+    @Operation(summary = "Lists the on-call overrides that have not ended.")
     public Uni<List<OverrideView>> overrides() {
         return book.overrides(clock.instant()).map(l -> l.stream().map(o -> new OverrideView(o.id(), o.tier().name(),
                 o.team(), o.override().participant(), o.override().from(), o.override().to(), o.override().reason()))
@@ -107,6 +112,7 @@ public class OnCallResource {
     @POST
     @Path("overrides")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds an on-call override that wins over the rotation for its span.")
     public Uni<Response> addOverride(OverrideInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null) {
@@ -162,6 +168,7 @@ public class OnCallResource {
 
     @DELETE
     @Path("overrides/{id}")
+    @Operation(summary = "Removes an on-call override.")
     public Uni<Response> removeOverride(@PathParam("id") long id) {
         return book.removeOverride(id).map(removed -> removed ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no override #" + id)).build());

@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Pages with their audit trail (who was paged, when, over which channel, every acknowledgement and resolve). */
 @Path("/api/pages")
@@ -51,7 +55,7 @@ public class PagesResource {
     public record ActionResult(String result) {
     }
 
-    private static final String COLUMNS = "id, source || '/' || ticket_id, deadline, stage, tier, routed_tier, team, "
+    static final String COLUMNS = "id, source || '/' || ticket_id, deadline, stage, tier, routed_tier, team, "
             + "assignee, status, dedup_key, incident_id, why, breach_at, paged_at, acknowledged_at, acknowledged_by, "
             + "resolved_at, resolved_why";
 
@@ -61,31 +65,65 @@ public class PagesResource {
     dev.forewarn.security.CurrentCaller caller;
 
     @GET
-    public Uni<List<PageView>> list(@QueryParam("status") String status, @QueryParam("ticket") String ticket,
-                                    @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(summary = "Lists pages newest first, by status and ticket; X-Total-Count and X-Next-Cursor headers "
+            + "page through them.")
+    public Uni<RestResponse<List<PageView>>> list(@QueryParam("status") String status,
+                                                  @QueryParam("ticket") String ticket,
+                                                  @QueryParam("limit") @DefaultValue("100") int limit,
+                                                  @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         String st = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (st != null && !Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(st)) {
             throw new BadRequestException("status must be OPEN, ACKNOWLEDGED or RESOLVED");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
         }
         if (ticket != null) {
             InputRules.line(ticket, 2 * InputRules.MAX_ID).ifPresent(p -> {
                 throw new BadRequestException("ticket " + p);
             });
         }
+        int n = Paging.limit(limit);
+        String[] after = Paging.key(cursor, "pages", 1);
+        long before = after == null ? Long.MAX_VALUE : Paging.number(after[0]);
+        String where = " FROM page WHERE (CAST(:status AS text) IS NULL OR status = :status)"
+                + " AND (CAST(:ticket AS text) IS NULL OR source || '/' || ticket_id = :ticket)";
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*)" + where,
+                        Long.class).setParameter("status", st).setParameter("ticket", ticket).getSingleResult()
+                .chain(total -> s.createNativeQuery("SELECT " + COLUMNS + where + " AND id < :before"
+                                + " ORDER BY id DESC LIMIT :limit", Object[].class)
+                        .setParameter("status", st).setParameter("ticket", ticket).setParameter("before", before)
+                        .setParameter("limit", n + 1).getResultList()
+                        .map(rows -> {
+                            List<PageView> shown = Paging.cut(rows, n).stream().map(PagesResource::view).toList();
+                            String next = rows.size() > n
+                                    ? Paging.cursor("pages", Long.toString(shown.get(shown.size() - 1).id())) : null;
+                            return Paging.answer(new Paging.Page<>(shown, total, next), uri);
+                        }))));
+    }
+
+    /** Pages not resolved yet, newest first (for the console). */
+    public Uni<List<PageView>> unresolved(int limit) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
-                        + " FROM page WHERE (CAST(:status AS text) IS NULL OR status = :status)"
-                        + " AND (CAST(:ticket AS text) IS NULL OR source || '/' || ticket_id = :ticket)"
-                        + " ORDER BY id DESC LIMIT :limit", Object[].class)
-                .setParameter("status", st).setParameter("ticket", ticket).setParameter("limit", limit)
-                .getResultList()))
+                        + " FROM page WHERE status <> 'RESOLVED' ORDER BY id DESC LIMIT :limit", Object[].class)
+                .setParameter("limit", limit).getResultList()))
                 .map(rows -> rows.stream().map(PagesResource::view).toList());
+    }
+
+    /**
+     * Links in pages sent before the console existed point here; a browser opening one is sent on to the same
+     * page in the console, keeping the signed query.
+     */
+    @GET
+    @Path("{id}/{action: ack|resolve}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response openLink(@PathParam("id") long id, @PathParam("action") String action, @Context UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.seeOther(java.net.URI.create("/console/pages/" + id + "/" + action
+                + (query == null ? "" : "?" + query))).build();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Shows one page with its audit trail and its deliveries per channel.")
     public Uni<PageDetail> get(@PathParam("id") long id) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
                         + " FROM page WHERE id = :id", Object[].class).setParameter("id", id).getResultList()
@@ -110,6 +148,7 @@ public class PagesResource {
 
     @POST
     @Path("{id}/ack")
+    @Operation(summary = "Acknowledges a page (and the pages grouped with it); acknowledging twice is harmless.")
     public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by) {
         String actor = actor(by);
         return actions.acknowledge(id, actor, "api").map(PagesResource::answer);
@@ -117,6 +156,7 @@ public class PagesResource {
 
     @POST
     @Path("{id}/resolve")
+    @Operation(summary = "Resolves a page (and the pages grouped with it); resolving twice is harmless.")
     public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
                                  @QueryParam("reason") String reason) {
         String actor = actor(by);
@@ -151,7 +191,7 @@ public class PagesResource {
         };
     }
 
-    private static PageView view(Object[] r) {
+    static PageView view(Object[] r) {
         return new PageView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11], TicketStore.toInstant(r[12]),

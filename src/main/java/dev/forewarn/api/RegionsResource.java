@@ -1,5 +1,7 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.incident.Incident;
 import dev.forewarn.incident.IncidentRepository;
@@ -45,6 +47,7 @@ public class RegionsResource {
 
     @GET
     @WithSession
+    @Operation(summary = "Lists every region with its observed and settled state and the evidence behind it.")
     public Uni<List<Views.RegionView>> list() {
         Instant now = clock.instant();
         return statuses.listAll().chain(rows -> incidents.list("status", Incident.OPEN)
@@ -61,6 +64,7 @@ public class RegionsResource {
     @GET
     @Path("{id}")
     @WithSession
+    @Operation(summary = "Shows one region with its observed and settled state and the evidence behind it.")
     public Uni<Views.RegionView> get(@PathParam("id") String id) {
         if (!catalog.exists(id)) {
             throw new NotFoundException("unknown region '" + id + "'");

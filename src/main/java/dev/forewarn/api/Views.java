@@ -23,7 +23,7 @@ public final class Views {
     /** An incident in a list. */
     public record IncidentSummary(long id, String regionId, String status, String state, Instant openedAt,
                                   Instant updatedAt, Instant resolvedAt) {
-        static IncidentSummary of(Incident i) {
+        public static IncidentSummary of(Incident i) {
             return new IncidentSummary(i.id, i.regionId, i.status, i.state, i.openedAt, i.updatedAt, i.resolvedAt);
         }
     }

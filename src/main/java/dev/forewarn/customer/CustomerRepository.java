@@ -17,7 +17,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, Strin
         return list("id in ?1", ids);
     }
 
-    public Uni<List<Customer>> page(int page, int size) {
-        return findAll(io.quarkus.panache.common.Sort.by("id")).page(page, size).list();
+    /** Customers by id, from an offset (the old page/size parameters) or strictly after an id (a cursor). */
+    public Uni<List<Customer>> page(String afterId, int offset, int size) {
+        var sort = io.quarkus.panache.common.Sort.by("id");
+        var query = afterId == null ? findAll(sort) : find("id > ?1", sort, afterId);
+        return query.range(offset, offset + size - 1).list();
     }
 }

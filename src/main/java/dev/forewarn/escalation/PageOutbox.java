@@ -162,7 +162,8 @@ public class PageOutbox {
     private Uni<Prepared> prepare(Mutiny.Session s, Claimed c, Instant now) {
         return s.createNativeQuery("""
                         SELECT p.id, p.source, p.ticket_id, p.deadline, p.stage, p.routed_tier, p.team, p.assignee,
-                               p.why, p.breach_at, p.incident_id, t.subject, t.severity, t.customer_id, t.url
+                               p.why, p.breach_at, p.incident_id, t.subject, t.severity, t.customer_id, t.url,
+                               p.acknowledged_by, p.resolved_why
                           FROM page p JOIN ticket t ON t.source = p.source AND t.id = p.ticket_id
                          WHERE p.dedup_key = :key ORDER BY p.id""", Object[].class)
                 .setParameter("key", c.dedupKey()).getResultList()
@@ -201,6 +202,13 @@ public class PageOutbox {
                     details.put("page_id", String.valueOf(first[0]));
                     if (incident != null) {
                         details.put("region_incident", String.valueOf(incident));
+                    }
+                    // Follow-ups say what happened now, not what the trigger said then.
+                    if (c.action() == PageAction.ACKNOWLEDGE && first[15] != null) {
+                        details.put("acknowledged_by", (String) first[15]);
+                    }
+                    if (c.action() == PageAction.RESOLVE && first[16] != null) {
+                        details.put("resolved_why", (String) first[16]);
                     }
                     String ackUrl = links.ackUrl(((Number) first[0]).longValue());
                     try {

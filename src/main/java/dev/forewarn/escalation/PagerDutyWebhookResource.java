@@ -1,5 +1,7 @@
 package dev.forewarn.escalation;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.api.ApiError;
@@ -46,6 +48,7 @@ public class PagerDutyWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receives PagerDuty v3 webhooks (HMAC-signed) so an acknowledgement made in PagerDuty reaches Forewarn.")
     public Uni<Response> receive(@HeaderParam("X-PagerDuty-Signature") String signatures, byte[] body) {
         String secret = config.paging().pagerdutyWebhookSecret().orElse(null);
         if (secret == null) {

@@ -333,7 +333,7 @@ public class SlaWatcher {
     private volatile EscalationPlan escalationPlan;
 
     /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
-    EscalationPlan escalationPlan() {
+    public EscalationPlan escalationPlan() {
         EscalationPlan plan = escalationPlan;
         if (plan == null) {
             plan = escalationPlan(config);

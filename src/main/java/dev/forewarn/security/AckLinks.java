@@ -14,13 +14,38 @@ import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed, expiring acknowledge links: whoever holds a page's link may acknowledge that page — and only that page,
- * and only until the link expires — without an API key, so an engineer can act from the page itself.
+ * Signed, expiring action links: whoever holds a page's acknowledge (or resolve) link may open it and act on that
+ * page — and only that page, only that action, and only until the link expires — without an API key, so an
+ * engineer can act from PagerDuty, Slack or an email with one click.
  */
 @ApplicationScoped
 public class AckLinks {
     /** Shortest link secret accepted (characters). */
     public static final int MIN_SECRET_LENGTH = 32;
+    /** What a link lets its holder do; the path segment and the signed purpose. */
+    public enum Action {
+        ACK("ack"), RESOLVE("resolve");
+
+        private final String segment;
+
+        Action(String segment) {
+            this.segment = segment;
+        }
+
+        public String segment() {
+            return segment;
+        }
+
+        /** The action of a path segment ("ack" or "resolve"); empty for anything else. */
+        public static Optional<Action> of(String segment) {
+            for (Action a : values()) {
+                if (a.segment.equals(segment)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+    }
 
     private final Optional<SecretKeySpec> key;
     private final ForewarnConfig config;
@@ -43,16 +68,40 @@ public class AckLinks {
 
     /** The acknowledge URL of a page: signed and expiring when a link secret is configured. */
     public String ackUrl(long pageId) {
-        String base = config.paging().publicUrl().replaceAll("/+$", "") + "/api/pages/" + pageId + "/ack";
+        return url(pageId, Action.ACK);
+    }
+
+    /** The URL that opens a page's acknowledge or resolve page; signed and expiring when a link secret is configured. */
+    public String url(long pageId, Action action) {
+        String base = config.paging().publicUrl().replaceAll("/+$", "") + path(pageId, action);
+        return key.isEmpty() ? base : base + query(pageId, action);
+    }
+
+    /**
+     * The path of a page's action link, relative to the public URL: the console's page for that action, which a
+     * browser opens (GET shows what the page is about, its button POSTs). The same signed query also authorizes
+     * {@code POST /api/pages/{id}/ack} for API clients.
+     */
+    public static String path(long pageId, Action action) {
+        return "/console/pages/" + pageId + "/" + action.segment();
+    }
+
+    /** {@code ?expires=…&token=…} for a fresh link; empty when no link secret is configured. */
+    public String query(long pageId, Action action) {
         if (key.isEmpty()) {
-            return base;
+            return "";
         }
         long expires = clock.instant().plus(config.security().linkValidity()).getEpochSecond();
-        return base + "?expires=" + expires + "&token=" + token(pageId, expires);
+        return "?expires=" + expires + "&token=" + token(pageId, action, expires);
     }
 
     /** Whether {@code token} was issued for this page and has not expired. */
     public boolean valid(long pageId, String expires, String token) {
+        return valid(pageId, Action.ACK, expires, token);
+    }
+
+    /** Whether {@code token} was issued for this action on this page and has not expired. */
+    public boolean valid(long pageId, Action action, String expires, String token) {
         if (key.isEmpty() || expires == null || token == null) {
             return false;
         }
@@ -68,13 +117,14 @@ public class AckLinks {
         if (e < now || e > now + config.security().linkValidity().toSeconds()) {
             return false;
         }
-        return MessageDigest.isEqual(token(pageId, e).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(token(pageId, action, e).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String token(long pageId, long expires) {
+    private String token(long pageId, Action action, long expires) {
+        // "ack." keeps links issued before resolve links existed valid.
         byte[] mac = HmacSigner.hmacSha256(key.orElseThrow(), new byte[0],
-                ("ack." + pageId + "." + expires).getBytes(StandardCharsets.US_ASCII));
+                (action.segment() + "." + pageId + "." + expires).getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * metrics and OpenAPI under /q stay open and carry no customer data.
  */
 public class ApiKeyFilter {
-    private static final Pattern ACK = Pattern.compile("/api/pages/(\\d{1,18})/ack/?");
+    private static final Pattern ACTION_LINK = Pattern.compile("/api/pages/(\\d{1,18})/(ack|resolve)/?");
 
     @Inject
     ApiKeys keys;
@@ -43,11 +44,13 @@ public class ApiKeyFilter {
                     .entity(ApiError.of("too many failed authentications from this address; retry in " + seconds
                             + " s")).build());
         }
-        Matcher ack = ACK.matcher(path);
-        if (ack.matches() && ctx.getMethod().equals("POST")) {
+        Matcher link = ACTION_LINK.matcher(path);
+        if (link.matches() && Set.of("GET", "HEAD", "POST").contains(ctx.getMethod())) {
+            // A signed link is the credential for opening its page and pressing its button, nothing else.
             var query = ctx.getUriInfo().getQueryParameters();
-            if (links.valid(Long.parseLong(ack.group(1)), query.getFirst("expires"), query.getFirst("token"))) {
-                caller.set("ack-link");
+            AckLinks.Action action = AckLinks.Action.of(link.group(2)).orElseThrow();
+            if (links.valid(Long.parseLong(link.group(1)), action, query.getFirst("expires"), query.getFirst("token"))) {
+                caller.set(action == AckLinks.Action.ACK ? "ack-link" : "resolve-link");
                 return Optional.empty();
             }
         }

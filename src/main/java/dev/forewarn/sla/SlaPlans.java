@@ -139,6 +139,13 @@ public class SlaPlans {
         return plans.getOrDefault(plan, plans.get(DEFAULT_PLAN));
     }
 
+    /** Every status that pauses the clocks of at least one plan. */
+    public Set<dev.forewarn.sla.model.TicketStatus> pausingStatuses() {
+        Set<dev.forewarn.sla.model.TicketStatus> all = java.util.EnumSet.noneOf(dev.forewarn.sla.model.TicketStatus.class);
+        plans.values().forEach(p -> all.addAll(p.pausingStatuses()));
+        return all;
+    }
+
     public Set<String> names() {
         return plans.keySet();
     }

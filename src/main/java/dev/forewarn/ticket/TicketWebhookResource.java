@@ -1,5 +1,7 @@
 package dev.forewarn.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.api.ApiError;
 import dev.forewarn.config.ForewarnConfig;
@@ -63,6 +65,7 @@ public class TicketWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receives signed ticket events pushed by a ticket system or tool.")
     public Uni<Response> receive(@QueryParam("source") String source,
                                  @HeaderParam(WebhookVerifier.TIMESTAMP_HEADER) String timestamp,
                                  @HeaderParam(WebhookVerifier.SIGNATURE_HEADER) String signature, byte[] body) {

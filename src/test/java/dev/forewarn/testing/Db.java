@@ -37,6 +37,15 @@ public final class Db {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, env("FOREWARN_DB_USER", "postgres"), env("FOREWARN_DB_PASSWORD", ""));
     }

@@ -55,7 +55,7 @@ public class EmailPagerChannelFactory implements ChannelFactory {
                             .append(t.url() == null ? "" : " " + t.url()).append('\n');
                 }
                 if (m.ackUrl() != null && m.action() == PageAction.TRIGGER) {
-                    text.append("\nAcknowledge: POST ").append(m.ackUrl()).append('\n');
+                    text.append("\nAcknowledge (opens a page with the button): ").append(m.ackUrl()).append('\n');
                 }
                 Mail mail = Mail.withText(to.get(), prefix + m.summary(), text.toString())
                         .addHeader("X-Forewarn-Page", m.dedupKey());

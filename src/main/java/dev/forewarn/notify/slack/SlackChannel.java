@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.notify.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.PageMessage;
 import dev.forewarn.notify.page.PagerChannel;
 import dev.forewarn.notify.page.TicketRef;
@@ -48,24 +49,27 @@ public final class SlackChannel implements PagerChannel {
     /** The webhook body: {@code text} is the notification and screen-reader fallback, {@code blocks} the message. */
     static ObjectNode message(PageMessage m) {
         String headline = headline(m);
-        ObjectNode message = JSON.objectNode().put("text", headline + ": " + m.summary());
+        // A follow-up states where the page stands now; the trigger's summary ("due in 7m") is history by then.
+        String lead = m.action() == PageAction.TRIGGER ? m.summary() : state(m);
+        ObjectNode message = JSON.objectNode().put("text", headline + ": " + lead);
         ArrayNode blocks = message.putArray("blocks");
         blocks.addObject().put("type", "header").putObject("text")
                 .put("type", "plain_text").put("text", cut(headline, MAX_HEADER_TEXT));
         blocks.addObject().put("type", "section").putObject("text")
-                .put("type", "mrkdwn").put("text", cut("*" + escape(m.summary()) + "*", MAX_SECTION_TEXT));
+                .put("type", "mrkdwn").put("text", cut("*" + escape(lead) + "*", MAX_SECTION_TEXT));
         ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
         field(fields, "Tier", m.tier().name() + " · " + escape(m.team()));
         field(fields, "Assignee", m.assignee() == null ? "_unassigned_" : escape(m.assignee()));
         field(fields, "Severity", m.severity().name().toLowerCase(Locale.ROOT));
         field(fields, "Deadline", escape(m.deadline()));
-        field(fields, "Breach", timeToBreach(Duration.between(m.at(), m.breachAt())));
+        field(fields, "Breach", m.action() == PageAction.RESOLVE ? "no longer at risk"
+                : timeToBreach(Duration.between(m.at(), m.breachAt())));
         // Slack renders the date in each reader's own time zone; the ISO text is the fallback
         field(fields, "Breach at", "<!date^" + m.breachAt().getEpochSecond()
                 + "^{date_short_pretty} {time}|" + m.breachAt() + ">");
         blocks.addObject().put("type", "section").putObject("text")
                 .put("type", "mrkdwn").put("text", ticketList(m));
-        if (m.ackUrl() != null) {
+        if (m.ackUrl() != null && m.action() == PageAction.TRIGGER) {
             ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject()
                     .put("type", "button")
                     .put("url", m.ackUrl())
@@ -104,6 +108,16 @@ public final class SlackChannel implements PagerChannel {
             list.append(shown == 0 ? "" : "\n").append("…and ").append(hidden).append(" more");
         }
         return list.toString();
+    }
+
+    /** "Acknowledged by carol — escalation stopped", "Resolved: first reply sent", as of this follow-up. */
+    static String state(PageMessage m) {
+        if (m.action() == PageAction.ACKNOWLEDGE) {
+            String by = m.details().get("acknowledged_by");
+            return "Acknowledged" + (by == null ? "" : " by " + by) + " — escalation stopped for this deadline";
+        }
+        String why = m.details().get("resolved_why");
+        return "Resolved" + (why == null ? "" : ": " + why);
     }
 
     private static String headline(PageMessage m) {

@@ -94,6 +94,45 @@ public record Schedule(Tier tier, String team, List<Layer> layers, List<Override
         return new OnCall.Gap(withinLookAhead ? next : null);
     }
 
+    /** One stretch of a timeline: who answers (null in a gap) and from which layer or override. */
+    public record Stretch(Instant from, Instant to, String person, String source) {
+    }
+
+    /**
+     * Who is on call from {@code from} to {@code to}, as consecutive stretches (a gap has no person); a stretch ends
+     * wherever {@link #whoIsOnCall} says its answer can change, so overrides and follow-the-sun windows show.
+     */
+    public List<Stretch> timeline(Instant from, Instant to) {
+        List<Stretch> out = new ArrayList<>();
+        Instant t = from;
+        // Bounded: every step moves forward; a schedule with no change at all yields one stretch.
+        while (t.isBefore(to) && out.size() < 10_000) {
+            OnCall answer = whoIsOnCall(t);
+            Instant until;
+            String person = null;
+            String source = null;
+            if (answer instanceof OnCall.Covered c) {
+                until = c.until();
+                person = c.participant();
+                source = c.source();
+            } else {
+                until = ((OnCall.Gap) answer).nextCoverageAt();
+            }
+            Instant end = until == null || until.isAfter(to) ? to : until;
+            if (!end.isAfter(t)) {
+                end = to;
+            }
+            Stretch last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && Objects.equals(last.person(), person) && Objects.equals(last.source(), source)) {
+                out.set(out.size() - 1, new Stretch(last.from(), end, person, source));
+            } else {
+                out.add(new Stretch(t, end, person, source));
+            }
+            t = end;
+        }
+        return out;
+    }
+
     private static Instant startAfter(Override override, Instant t) {
         return override.from().isAfter(t) ? override.from() : null;
     }

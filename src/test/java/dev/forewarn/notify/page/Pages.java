@@ -57,6 +57,11 @@ public final class Pages {
         return this;
     }
 
+    public Pages detail(String key, String value) {
+        details.put(key, value);
+        return this;
+    }
+
     public Pages ackUrl(String ackUrl) {
         this.ackUrl = ackUrl;
         return this;

@@ -98,6 +98,23 @@ class SlackChannelTest {
                 .withRequestBody(matchingJsonPath("$.blocks[0].text.text", equalTo(header))));
     }
 
+    @ParameterizedTest(name = "{0} -> \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            // who took it, instead of the trigger's "due in 12m" summary, and no button left to press
+            "ACKNOWLEDGE | *Acknowledged by carol — escalation stopped for this deadline* | Breaches in 12m",
+            // why it ended; the countdown no longer matters
+            "RESOLVE     | *Resolved: first reply sent*                                    | no longer at risk",
+    })
+    void followUpsShowWhereThePageStandsNowNotTheTriggersSummary(PageAction action, String lead, String breach) {
+        channel.deliver(Pages.urgent().action(action).detail("acknowledged_by", "carol")
+                .detail("resolved_why", "first reply sent").build()).join();
+
+        server.verify(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.blocks[1].text.text", equalTo(lead)))
+                .withRequestBody(matchingJsonPath("$.blocks[2].fields[4].text", equalTo("*Breach*\n" + breach)))
+                .withRequestBody(matchingJsonPath("$.blocks[4]", absent())));
+    }
+
     @Test
     void unassignedPageWithoutAckUrlHasNoButtonAndSaysUnassigned() {
         channel.deliver(Pages.urgent().assignee(null).ackUrl(null).build()).join();
