@@ -92,6 +92,16 @@ public class TicketPoller {
         this.retryAfter = scheduleRetry;
     }
 
+    /** Forgets every source's wait (back-off, Retry-After) so the next poll asks at once; for tests. */
+    public void forgetWaits() {
+        sources.values().forEach(s -> {
+            if (s instanceof Zendesk z) {
+                z.notBefore = Instant.EPOCH;
+                z.failures = 0;
+            }
+        });
+    }
+
     public java.util.Set<String> polledSources() {
         return sources.keySet();
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,13 @@ class ZendeskPollingQuarkusTest {
         Db.wipe();
         peers.http().resetAll();
         clock.set(T0.plus(Duration.ofMinutes(20)));
+        tickets.forgetWaits();
+    }
+
+    @AfterEach
+    void leaveNoWait() {
+        tickets.onRetryAfter((source, wait) -> { });
+        tickets.forgetWaits();
     }
 
     @Test

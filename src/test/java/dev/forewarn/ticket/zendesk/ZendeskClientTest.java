@@ -47,7 +47,7 @@ class ZendeskClientTest {
     @BeforeEach
     void resetServer() {
         server.resetAll();
-        client = clientWith(new ZendeskClientConfig.ApiToken("ops@acme.example", TOKEN), Duration.ofSeconds(2));
+        client = clientWith(new ZendeskClientConfig.ApiToken("ops@acme.example", TOKEN), Duration.ofSeconds(10));
     }
 
     private static ZendeskClient clientWith(ZendeskClientConfig.Credentials credentials, Duration timeout) {
@@ -93,7 +93,7 @@ class ZendeskClientTest {
     void sendsABearerTokenWhenConfigured() {
         answer(aResponse().withStatus(200).withBody("{\"tickets\":[],\"after_cursor\":\"c\",\"end_of_stream\":true}"));
 
-        PollOutcome outcome = clientWith(new ZendeskClientConfig.Bearer("oauth-xyz"), Duration.ofSeconds(2))
+        PollOutcome outcome = clientWith(new ZendeskClientConfig.Bearer("oauth-xyz"), Duration.ofSeconds(10))
                 .fetch("c", START).join();
 
         assertThat(outcome).isEqualTo(new PollOutcome.Page(new ZendeskPage(
