@@ -2,6 +2,7 @@ package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.escalation.PageOutbox;
+import dev.forewarn.ha.GracefulShutdown;
 import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.notify.NoticeOutbox;
@@ -70,6 +71,8 @@ public class Pipeline {
     Vertx vertx;
     @Inject
     Clock clock;
+    @Inject
+    GracefulShutdown shutdown;
 
     // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
     private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -80,14 +83,20 @@ public class Pipeline {
     private long wakeTimer = -1;
 
     private Uni<Void> guarded(String job, Uni<?> work) {
-        return work.replaceWithVoid()
+        // Counted as in flight so SIGTERM waits for it; none starts once the process is stopping.
+        return shutdown.track(work.replaceWithVoid())
+                .replaceWithVoid()
                 .invoke(() -> {
                     if (failing.remove(job)) {
                         LOG.infof("Job %s works again", job);
                     }
                 })
                 .onFailure().invoke(e -> {
-                    if (failing.add(job)) {
+                    if (shutdown.stopping()) {
+                        // Past the shutdown grace the pools close under a job: expected, and retried by the next
+                        // process (leases), so not an error.
+                        LOG.infof("Job %s stopped by the shutdown: %s", job, e.getMessage());
+                    } else if (failing.add(job)) {
                         LOG.errorf(e, "Job %s failed; it runs again every tick and this is logged again only once it "
                                 + "has recovered and fails anew", job);
                     }
@@ -129,6 +138,13 @@ public class Pipeline {
                             : guarded("tickets-" + source, ticketPoller.poll(source)))
                     .schedule();
         }
+        // A ticket source that answered 429 is polled again exactly when its Retry-After ends, not at its next tick.
+        ticketPoller.onRetryAfter((source, wait) -> vertx.setTimer(Math.max(1, wait.toMillis()), id ->
+                isolatedContext().runOnContext(onContext -> {
+                    if (leader.isLeader()) {
+                        guarded("tickets-" + source, ticketPoller.poll(source)).subscribe().with(done -> { });
+                    }
+                })));
         LOG.infof("Watching %d region(s) through %d probe source(s), tickets from %d source(s)",
                 config.regions().size(), poller.polledSources().size(), config.tickets().sources().size());
     }

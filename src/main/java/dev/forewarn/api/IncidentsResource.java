@@ -89,8 +89,8 @@ public class IncidentsResource {
             }
             return events.timeline(id).chain(timeline -> notices.forIncident(id).map(ns -> new Views.IncidentView(
                     Views.IncidentSummary.of(incident), RegionsResource.evidence(mapper, incident.evidence),
-                    timeline.stream().map(e -> new Views.EventView(e.id, e.at, e.kind, e.fromState, e.toState,
-                            e.noticeKind, e.muted, RegionsResource.evidence(mapper, e.evidence))).toList(),
+                    timeline.stream().map(e -> new Views.EventView(e.id, e.since == null ? e.at : e.since, e.at,
+                            e.kind, e.fromState, e.toState, e.noticeKind, e.muted, RegionsResource.evidence(mapper, e.evidence))).toList(),
                     ns.stream().map(Views.NoticeView::of).toList())));
         });
     }

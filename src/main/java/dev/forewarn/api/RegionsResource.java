@@ -75,12 +75,12 @@ public class RegionsResource {
     private Views.RegionView view(RegionCatalog.Region r, RegionStatusRow row, Long openIncident, boolean inMaintenance) {
         if (row == null) {
             return new Views.RegionView(r.id(), r.displayName(), r.source(), r.nodes().size(),
-                    RegionState.UNKNOWN.name(), RegionState.UNKNOWN.name(), null, null, null, null, openIncident,
-                    inMaintenance);
+                    RegionState.UNKNOWN.name(), RegionState.UNKNOWN.name(), RegionState.UNKNOWN.name(), null, null,
+                    null, null, openIncident, inMaintenance);
         }
         String shown = RegionState.UNKNOWN.name().equals(row.observedState) ? row.observedState : row.settledState;
-        return new Views.RegionView(r.id(), r.displayName(), r.source(), r.nodes().size(), shown, row.settledState,
-                row.pendingState, row.pendingSince, row.evaluatedAt, evidence(mapper, row.evidence), openIncident,
+        return new Views.RegionView(r.id(), r.displayName(), r.source(), r.nodes().size(), shown, row.observedState,
+                row.settledState, row.pendingState, row.pendingSince, row.evaluatedAt, evidence(mapper, row.evidence), openIncident,
                 inMaintenance);
     }
 

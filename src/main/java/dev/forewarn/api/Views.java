@@ -14,22 +14,30 @@ public final class Views {
     private Views() {
     }
 
-    /** A region with its current judgement. */
+    /**
+     * A region with its current judgement: {@code observedState} is what the latest evaluation saw (it may be a
+     * single sample), {@code settledState} what incidents and notices follow (it changes only after a sustained run),
+     * {@code state} what to display — UNKNOWN while data is missing, otherwise the settled state.
+     */
     public record RegionView(String id, String displayName, String source, int nodes, String state,
-                             String settledState, String pendingState, Instant pendingSince, Instant evaluatedAt,
-                             RegionEvidence evidence, Long openIncidentId, boolean inMaintenance) {
+                             String observedState, String settledState, String pendingState, Instant pendingSince,
+                             Instant evaluatedAt, RegionEvidence evidence, Long openIncidentId, boolean inMaintenance) {
     }
 
-    /** An incident in a list. */
-    public record IncidentSummary(long id, String regionId, String status, String state, Instant openedAt,
-                                  Instant updatedAt, Instant resolvedAt) {
+    /**
+     * An incident in a list: {@code beganAt} is when the degradation began in probe time, {@code openedAt} when it
+     * had lasted the sustained window and the incident was opened.
+     */
+    public record IncidentSummary(long id, String regionId, String status, String state, Instant beganAt,
+                                  Instant openedAt, Instant updatedAt, Instant resolvedAt) {
         public static IncidentSummary of(Incident i) {
-            return new IncidentSummary(i.id, i.regionId, i.status, i.state, i.openedAt, i.updatedAt, i.resolvedAt);
+            return new IncidentSummary(i.id, i.regionId, i.status, i.state,
+                    i.beganAt == null ? i.openedAt : i.beganAt, i.openedAt, i.updatedAt, i.resolvedAt);
         }
     }
 
-    /** One timeline entry. */
-    public record EventView(long id, Instant at, String kind, String fromState, String toState,
+    /** One timeline entry: {@code since} is when the run behind the change began, {@code at} when it was decided. */
+    public record EventView(long id, Instant since, Instant at, String kind, String fromState, String toState,
                             String noticeKind, boolean muted, RegionEvidence evidence) {
     }
 

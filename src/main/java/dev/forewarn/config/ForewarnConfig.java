@@ -306,6 +306,13 @@ public interface ForewarnConfig {
         /** Run pollers, evaluation and the outbox drain on their intervals (boolean). */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * On SIGTERM, how long to wait for jobs and HTTP requests in flight before the database pools close
+         * (duration); the pod's termination grace period must be longer.
+         */
+        @WithDefault("30s")
+        Duration shutdownGrace();
     }
 
     /** API authentication settings. */

@@ -31,8 +31,13 @@ public class Incident {
     @Column(name = "worst_state")
     public String worstState;
 
+    /** When the incident was opened: the moment its degradation had lasted the sustained window. */
     @Column(name = "opened_at")
     public Instant openedAt;
+
+    /** When the degradation began, in probe time (the start of the run that opened it); null on old rows. */
+    @Column(name = "began_at")
+    public Instant beganAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -19,7 +19,11 @@ public class IncidentEvent {
     @Column(name = "incident_id")
     public Long incidentId;
 
+    /** When the change was decided. */
     public Instant at;
+
+    /** When the run that led to the change began, in probe time; null on old rows. */
+    public Instant since;
 
     /** OPENED, WORSENED, IMPROVED, RECURRED or RESOLVED. */
     public String kind;

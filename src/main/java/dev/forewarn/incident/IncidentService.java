@@ -5,6 +5,7 @@ import dev.forewarn.incident.model.IncidentAction;
 import dev.forewarn.incident.model.IncidentPolicy;
 import dev.forewarn.notify.NoticeKind;
 import dev.forewarn.quality.model.RegionState;
+import dev.forewarn.quality.model.SettledChange;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +23,15 @@ import org.jboss.logging.Logger;
 public class IncidentService {
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
+    // A customer this incident has told nothing yet (added to the region meanwhile, or whose warning failed or was
+    // held back by maintenance) gets a first warning, never an update about a warning it never received.
     private static final String FAN_OUT_TO_REGION_CUSTOMERS = """
             INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), c.id, CAST(:kind AS text), 'PENDING', 0,
-                   CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), c.id,
+                   CASE WHEN EXISTS (SELECT 1 FROM notice told WHERE told.incident_id = CAST(:incident AS bigint)
+                                        AND told.customer_id = c.id AND told.status <> 'FAILED')
+                        THEN CAST(:kind AS text) ELSE 'WARNING' END,
+                   'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
               FROM customer c WHERE CAST(:region AS text) = ANY (c.regions)
             ON CONFLICT (event_id, customer_id) DO NOTHING""";
 
@@ -53,8 +59,9 @@ public class IncidentService {
         }
     }
 
-    /** Records what the change from {@code from} to {@code to} means; call within a transaction. */
-    public Uni<Applied> applyChange(String regionId, RegionState to, String evidenceJson, Instant now) {
+    /** Records what a settled change means; call within a transaction. */
+    public Uni<Applied> applyChange(String regionId, SettledChange change, String evidenceJson, Instant now) {
+        RegionState to = change.to();
         return incidents.findOpen(regionId)
                 .chain(open -> incidents.findLastResolved(regionId)
                         .chain(lastResolved -> {
@@ -64,12 +71,13 @@ public class IncidentService {
                                     Optional.ofNullable(lastResolved).map(i -> new IncidentPolicy.ResolvedIncident(
                                             i.id, i.resolvedAt)),
                                     config.notices().coolDown(), now);
-                            return perform(action, regionId, open, lastResolved, evidenceJson, now);
+                            return perform(action, regionId, change, open, lastResolved, evidenceJson, now);
                         }));
     }
 
-    private Uni<Applied> perform(IncidentAction action, String regionId, Incident open, Incident lastResolved,
-                                 String evidence, Instant now) {
+    private Uni<Applied> perform(IncidentAction action, String regionId, SettledChange change, Incident open,
+                                 Incident lastResolved, String evidence, Instant now) {
+        Instant since = change.since();
         if (action instanceof IncidentAction.Open o) {
             Incident incident = new Incident();
             incident.regionId = regionId;
@@ -77,10 +85,11 @@ public class IncidentService {
             incident.state = o.state().name();
             incident.worstState = o.state().name();
             incident.openedAt = now;
+            incident.beganAt = since;
             incident.updatedAt = now;
             incident.evidence = evidence;
-            return incidents.persist(incident).chain(() -> record(incident, "OPENED", null, o.state(),
-                    NoticeKind.WARNING, evidence, now));
+            return incidents.persist(incident).chain(() -> record(incident, "OPENED", change.from(), o.state(),
+                    NoticeKind.WARNING, evidence, since, now));
         }
         if (action instanceof IncidentAction.Recur r) {
             lastResolved.status = Incident.OPEN;
@@ -89,7 +98,8 @@ public class IncidentService {
             lastResolved.resolvedAt = null;
             lastResolved.updatedAt = now;
             lastResolved.evidence = evidence;
-            return record(lastResolved, "RECURRED", RegionState.HEALTHY, r.state(), NoticeKind.UPDATE, evidence, now);
+            return record(lastResolved, "RECURRED", RegionState.HEALTHY, r.state(), NoticeKind.UPDATE, evidence,
+                    since, now);
         }
         if (action instanceof IncidentAction.Worsen w) {
             open.state = w.to().name();
@@ -98,26 +108,28 @@ public class IncidentService {
             }
             open.updatedAt = now;
             open.evidence = evidence;
-            return record(open, "WORSENED", w.from(), w.to(), w.announce() ? NoticeKind.UPDATE : null, evidence, now);
+            return record(open, "WORSENED", w.from(), w.to(), w.announce() ? NoticeKind.UPDATE : null, evidence,
+                    since, now);
         }
         if (action instanceof IncidentAction.Improve i) {
             open.state = i.to().name();
             open.updatedAt = now;
             open.evidence = evidence;
-            return record(open, "IMPROVED", i.from(), i.to(), null, evidence, now);
+            return record(open, "IMPROVED", i.from(), i.to(), null, evidence, since, now);
         }
         if (action instanceof IncidentAction.Resolve r) {
             open.status = Incident.RESOLVED;
             open.resolvedAt = now;
             open.updatedAt = now;
             open.evidence = evidence;
-            return record(open, "RESOLVED", r.from(), RegionState.HEALTHY, NoticeKind.ALL_CLEAR, evidence, now);
+            return record(open, "RESOLVED", r.from(), RegionState.HEALTHY, NoticeKind.ALL_CLEAR, evidence, since,
+                    now);
         }
         return Uni.createFrom().item(Applied.nothing());
     }
 
     private Uni<Applied> record(Incident incident, String kind, RegionState from, RegionState to,
-                                NoticeKind noticeKind, String evidence, Instant now) {
+                                NoticeKind noticeKind, String evidence, Instant since, Instant now) {
         // The all-clear is never muted: customers who were warned must hear that it is over.
         Uni<Boolean> muted = noticeKind == null || noticeKind == NoticeKind.ALL_CLEAR
                 ? Uni.createFrom().item(false)
@@ -126,6 +138,7 @@ public class IncidentService {
             IncidentEvent event = new IncidentEvent();
             event.incidentId = incident.id;
             event.at = now;
+            event.since = since;
             event.kind = kind;
             event.fromState = from == null ? null : from.name();
             event.toState = to.name();

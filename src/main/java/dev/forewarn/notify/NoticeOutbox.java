@@ -174,14 +174,29 @@ public class NoticeOutbox {
                     ZoneId.of(customer.timeZone), incident.regionId, regionName,
                     RegionState.valueOf(event.toState),
                     event.fromState == null ? null : RegionState.valueOf(event.fromState),
-                    "RECURRED".equals(event.kind), incident.openedAt, event.at,
-                    kind == NoticeKind.ALL_CLEAR ? event.at : null,
+                    "RECURRED".equals(event.kind), since(kind, incident, event), began(event),
+                    kind == NoticeKind.ALL_CLEAR ? began(event) : null,
                     e.medianMos(), e.worstDecileMos(), e.p95RttMs(), e.medianJitterMs(), e.meanLossRatio(),
                     e.unreachableShare(), e.nodesUnreachable(), e.nodesExpected());
             return new Claimed(n, facts, to, null);
         } catch (Exception ex) {
             return new Claimed(n, null, to, "cannot compose notice: " + ex.getMessage());
         }
+    }
+
+    /**
+     * When the degradation a notice is about began, in probe time: the incident's start, or for a first warning
+     * about a recurrence (to a customer told nothing of the incident yet) the start of the relapse.
+     */
+    private static Instant since(NoticeKind kind, Incident incident, IncidentEvent event) {
+        if (kind == NoticeKind.WARNING && "RECURRED".equals(event.kind)) {
+            return began(event);
+        }
+        return incident.beganAt != null ? incident.beganAt : incident.openedAt;
+    }
+
+    private static Instant began(IncidentEvent event) {
+        return event.since != null ? event.since : event.at;
     }
 
     private Uni<Outcome> attempt(Claimed c) {

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 public final class SourceHealth {
     private static final Logger LOG = Logger.getLogger(SourceHealth.class);
     public static final String[] REASONS = {"timeout", "connect", "http_status", "too_large", "malformed", "rejected",
-        "rate_limited", "io"};
+        "rate_limited", "no_series", "io"};
 
     private final String kind;
     private final String source;

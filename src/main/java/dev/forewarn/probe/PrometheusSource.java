@@ -75,8 +75,18 @@ final class PrometheusSource implements ProbeSource {
                 .map(oks -> {
                     List<NodeSample> samples = PrometheusQueryMapper.toSamples(results, config.regionLabel(),
                             config.nodeLabel(), now, regions);
+                    // Queries that answer but match none of a region's nodes (a renamed label, a dropped job) are a
+                    // broken source, not a quiet one: without this the source would look up while its regions go
+                    // UNKNOWN for no stated reason.
+                    Set<String> fed = samples.stream().map(NodeSample::region).collect(Collectors.toSet());
+                    List<String> silent = regions.stream().filter(r -> !fed.contains(r)).sorted().toList();
+                    if (oks.contains(true) && !silent.isEmpty()) {
+                        health.failed("no_series", "the queries returned no series for the nodes of region(s) "
+                                + String.join(", ", silent) + " (labels " + config.regionLabel() + " / "
+                                + config.nodeLabel() + ")");
+                    }
                     if (!samples.isEmpty()) {
-                        health.succeeded(now, !oks.contains(false));
+                        health.succeeded(now, !oks.contains(false) && silent.isEmpty());
                     }
                     return samples;
                 });

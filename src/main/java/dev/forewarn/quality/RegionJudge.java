@@ -155,8 +155,8 @@ public class RegionJudge {
         if (j.step().change().isEmpty()) {
             return written.replaceWithVoid();
         }
-        RegionState to = j.step().change().get().to();
-        return written.chain(() -> incidents.applyChange(j.regionId(), to, row.evidence, now)).replaceWithVoid();
+        return written.chain(() -> incidents.applyChange(j.regionId(), j.step().change().get(), row.evidence, now))
+                .replaceWithVoid();
     }
 
     private Uni<Void> loadStatuses() {

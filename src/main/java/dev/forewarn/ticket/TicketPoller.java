@@ -8,17 +8,20 @@ import dev.forewarn.polling.OnContext;
 import dev.forewarn.polling.SourceHealth;
 import dev.forewarn.probe.http.HttpFetcher;
 import dev.forewarn.sla.model.Severity;
+import dev.forewarn.sla.model.TicketStatus;
 import dev.forewarn.ticket.json.TicketJsonMapping;
 import dev.forewarn.ticket.zendesk.NextPoll;
 import dev.forewarn.ticket.zendesk.PollOutcome;
 import dev.forewarn.ticket.zendesk.ZendeskClient;
 import dev.forewarn.ticket.zendesk.ZendeskClientConfig;
 import dev.forewarn.ticket.zendesk.ZendeskCursor;
+import dev.forewarn.ticket.zendesk.ZendeskFirstReply;
 import dev.forewarn.ticket.zendesk.ZendeskMapping;
 import dev.forewarn.ticket.zendesk.ZendeskMappingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +31,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * Polls the configured ticket sources: Zendesk incrementally with a stored cursor (only changed tickets after the
@@ -49,6 +55,7 @@ public class TicketPoller {
     public static final int MIN_WEBHOOK_SECRET = 16;
 
     private final Map<String, Source> sources = new LinkedHashMap<>();
+    private volatile BiConsumer<String, Duration> retryAfter = (source, wait) -> { };
 
     private final TicketIngest ingest;
     private final Clock clock;
@@ -109,6 +116,24 @@ public class TicketPoller {
         });
     }
 
+    /**
+     * Lets the scheduler poll a source again after a wait its server asked for (a {@code Retry-After}), rather than at
+     * the source's next interval; the callback gets the source name and the wait.
+     */
+    public void onRetryAfter(BiConsumer<String, Duration> scheduleRetry) {
+        this.retryAfter = scheduleRetry;
+    }
+
+    /** Forgets every source's wait (back-off, Retry-After) so the next poll asks at once; for tests. */
+    public void forgetWaits() {
+        sources.values().forEach(s -> {
+            if (s instanceof Zendesk z) {
+                z.notBefore = Instant.EPOCH;
+                z.failures = 0;
+            }
+        });
+    }
+
     public java.util.Set<String> polledSources() {
         return sources.keySet();
     }
@@ -128,6 +153,15 @@ public class TicketPoller {
         return chain;
     }
 
+    /** Tickets ready to store, and whether every lookup behind them succeeded. */
+    private record Refined(List<TicketSnapshot> tickets, boolean clean) {
+    }
+
+    private static TicketSnapshot withFirstResponse(TicketSnapshot t, Instant at) {
+        return new TicketSnapshot(t.source(), t.id(), t.subject(), t.severity(), t.status(), t.team(), t.customerId(),
+                t.createdAt(), t.updatedAt(), at, t.solvedAt(), t.url());
+    }
+
     private static String required(Optional<String> value, String key) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(key + " is required"));
     }
@@ -141,6 +175,8 @@ public class TicketPoller {
         private final Duration lookback = Duration.ofDays(90);
         private volatile Instant notBefore = Instant.EPOCH;
         private volatile int failures;
+        private final AtomicBoolean polling = new AtomicBoolean();
+        private final ZendeskFirstReply firstReplies = new ZendeskFirstReply(mapper);
 
         Zendesk(String name, ForewarnConfig.TicketSource c, SourceHealth health) {
             String key = "forewarn.tickets.sources." + name;
@@ -163,12 +199,14 @@ public class TicketPoller {
         @Override
         public Uni<Integer> poll() {
             Instant now = clock.instant();
-            if (now.isBefore(notBefore)) {
+            // A retry after Retry-After and the interval's tick may meet; the cursor allows one poll at a time.
+            if (now.isBefore(notBefore) || !polling.compareAndSet(false, true)) {
                 return Uni.createFrom().item(0);
             }
             long started = System.nanoTime();
             return loadCursor().chain(cursor -> page(cursor, 0, 0))
-                    .invoke(() -> health.timed(Duration.ofNanos(System.nanoTime() - started)));
+                    .invoke(() -> health.timed(Duration.ofNanos(System.nanoTime() - started)))
+                    .eventually(() -> polling.set(false));
         }
 
         private Uni<Integer> page(String cursor, int pages, int stored) {
@@ -183,8 +221,10 @@ public class TicketPoller {
                                 health.failed("malformed", p.page().skipped().size() + " ticket(s) skipped, first: "
                                         + p.page().skipped().get(0));
                             }
-                            health.succeeded(now, p.page().skipped().isEmpty());
-                            return ingest.ingest(p.page().tickets(), now)
+                            return exactFirstReplies(p.page().tickets()).chain(refined -> {
+                                health.succeeded(now, p.page().skipped().isEmpty() && refined.clean());
+                                return ingest.ingest(refined.tickets(), now);
+                            })
                                     .chain(n -> saveCursor(next.cursor(), now).replaceWith(n))
                                     .chain(n -> next.reason() == NextPoll.Reason.MORE_PAGES
                                             && pages + 1 < MAX_PAGES_PER_POLL
@@ -194,13 +234,40 @@ public class TicketPoller {
                         notBefore = next.at();
                         if (outcome instanceof PollOutcome.RateLimited r) {
                             health.failed("rate_limited", "HTTP 429, retrying after " + r.retryAfter());
+                            // The next scheduled poll may be a whole interval away: ask for one exactly then.
+                            retryAfter.accept(name, r.retryAfter());
                         } else if (outcome instanceof PollOutcome.Failed f) {
                             failures++;
-                            health.failed(f.retryable() ? "http_status" : "rejected", f.reason()
+                            health.failed(f.kind(), f.reason()
                                     + (f.retryable() ? "" : " (not retryable: check the credentials and URL)"));
                         }
                         return Uni.createFrom().item(stored);
                     });
+        }
+
+        /**
+         * Replaces the export's whole-minute first reply of each open ticket by the exact time of the first public
+         * agent comment; where the comments cannot be read the minute value stays and the failure is reported.
+         * Solved and closed tickets keep the minute value: their first-response clock no longer pages anyone.
+         */
+        private Uni<Refined> exactFirstReplies(List<TicketSnapshot> tickets) {
+            AtomicBoolean clean = new AtomicBoolean(true);
+            return Multi.createFrom().iterable(tickets)
+                    .onItem().transformToUni(t -> t.firstResponseAt() == null
+                            || t.status() == TicketStatus.SOLVED || t.status() == TicketStatus.CLOSED
+                            ? Uni.createFrom().item(t)
+                            : OnContext.call(() -> client.firstReply(t.id(), firstReplies)).map(reply -> {
+                                if (reply.failure() != null) {
+                                    clean.set(false);
+                                    health.failed(reply.failure().kind(), "comments of ticket " + t.id() + ": "
+                                            + reply.failure().reason() + "; using the export's whole-minute reply time");
+                                    return t;
+                                }
+                                return reply.at().map(at -> withFirstResponse(t, at)).orElse(t);
+                            }))
+                    .merge(4)
+                    .collect().asList()
+                    .map(list -> new Refined(list, clean.get()));
         }
 
         private Uni<String> loadCursor() {

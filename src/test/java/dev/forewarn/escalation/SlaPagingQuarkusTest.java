@@ -82,7 +82,10 @@ class SlaPagingQuarkusTest {
         assertThat(l1).contains("\"routing_key\":\"test-routing-key-0123456789abcdef\"").contains("[L1]")
                 .contains(l1Person).contains("zendesk/9001");
         assertThat(peers.smtp().getReceivedMessages()).singleElement()
-                .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(l1Person + "@oncall.test"));
+                .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(l1Person + "@oncall.test"))
+                // the email page says what language it is in, and has no empty copy header
+                .satisfies(m -> assertThat(m.getHeader("Content-Language")).containsExactly("en"))
+                .satisfies(m -> assertThat(m.getHeader("Cc")).isNull());
 
         runUntil(T0.plus(Duration.ofSeconds(11 * 60 + 15)));
         assertThat(triggers()).as("nobody acknowledged: L2 at 75 %").hasSize(2);

@@ -2,19 +2,12 @@ package dev.forewarn.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Db;
-import dev.forewarn.testing.Fleet;
-import dev.forewarn.testing.TestPeers;
+import dev.forewarn.testing.ProcessPeers;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,44 +18,26 @@ import org.junit.jupiter.api.Test;
  * Needs the local Debian cluster and the right to stop and start it (root, as in CI).
  */
 class DatabaseOutageIT {
-    private WireMockServer http;
-    private GreenMail smtp;
-    private AppProcess app;
+    private ProcessPeers peers;
 
     @AfterEach
     void stop() throws Exception {
         cluster("start");
-        if (app != null) {
-            app.kill();
-        }
-        if (http != null) {
-            http.stop();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (peers != null) {
+            peers.close();
         }
     }
 
     @Test
     void aDatabaseRestartIsSurvivedAndNothingDecidedIsLost() throws Exception {
-        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
-        int smtpPort = TestPeers.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Db.wipe();
-        new Fleet(http).healthy("eu-central");
-        Path customers = Files.createTempFile("forewarn-customers", ".json");
-        Files.writeString(customers, """
-                [{"id": "acme", "name": "Acme", "emails": ["acme@customers.example"], "language": "en",
-                  "timeZone": "Europe/Berlin", "regions": ["eu-central"]}]""");
-        Map<String, String> p = AppProcess.probeFleet(smtpPort, http.port(), customers);
-        app = AppProcess.start(p);
+        peers = new ProcessPeers(ProcessPeers.ACME);
+        GreenMail smtp = peers.smtp();
+        AppProcess app = peers.start(peers.properties());
         app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_leader") == 1.0, "leadership");
         Thread.sleep(3_000);
 
         cluster("stop");
-        new Fleet(http).degraded("eu-central");
+        peers.fleet().degraded("eu-central");
         app.waitFor(Duration.ofSeconds(30), () -> !app.ready(), "readiness to report the database outage");
         Thread.sleep(5_000);
         assertThat(app.isAlive()).isTrue();

@@ -10,18 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.Db;
-import dev.forewarn.testing.Fleet;
+import dev.forewarn.testing.ProcessPeers;
 import dev.forewarn.testing.Scenario;
-import dev.forewarn.testing.TestPeers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,29 +31,22 @@ import org.junit.jupiter.api.Test;
  * exactly once (read back from the SMTP server and the PagerDuty-shaped endpoint).
  */
 class FailoverIT {
+    private ProcessPeers peers;
     private WireMockServer http;
     private GreenMail smtp;
     private AppProcess first;
     private AppProcess second;
 
     @AfterEach
-    void stop() throws InterruptedException {
-        for (AppProcess app : new AppProcess[] {first, second}) {
-            if (app != null) {
-                app.kill();
-            }
-        }
-        if (http != null) {
-            http.stop();
-        }
-        if (smtp != null) {
-            smtp.stop();
+    void stop() {
+        if (peers != null) {
+            peers.close();
         }
     }
 
     @Test
     void killingTheLeaderMidIncidentAndMidEscalationLosesAndDuplicatesNothing() throws Exception {
-        int smtpPort = startPeers();
+        startPeers(ProcessPeers.ACME);
         http.stubFor(post(urlPathEqualTo("/v2/enqueue")).willReturn(aResponse().withStatus(202)
                 .withBody("{\"status\":\"success\"}")));
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(25);
@@ -67,19 +54,15 @@ class FailoverIT {
                 {"tickets": [{"id": 77, "subject": "Classroom audio drops", "priority": "urgent", "status": "open",
                   "organization_id": 200, "created_at": "%s", "updated_at": "%s"}],
                  "metric_sets": [], "after_cursor": "c1", "end_of_stream": true}""".formatted(created, created))));
-        Path customers = Files.createTempFile("forewarn-customers", ".json");
-        Files.writeString(customers, """
-                [{"id": "acme", "name": "Acme", "emails": ["acme@customers.example"], "language": "en",
-                  "timeZone": "Europe/Berlin", "regions": ["eu-central"]}]""");
-        Map<String, String> props = properties(smtpPort, customers);
+        Map<String, String> props = properties();
 
-        first = AppProcess.start(props);
+        first = peers.start(props);
         first.waitFor(Duration.ofSeconds(15), () -> first.metric("forewarn_leader") == 1.0, "the first replica to lead");
-        second = AppProcess.start(props);
+        second = peers.start(props);
         Thread.sleep(6_000);
         assertThat(second.metric("forewarn_leader")).as("one leader at a time").isEqualTo(0.0);
 
-        new Fleet(http).degraded("eu-central");
+        peers.fleet().degraded("eu-central");
         first.waitFor(Duration.ofSeconds(30), () -> smtp.getReceivedMessages().length >= 1, "the warning");
         // L1 at 50 % of the 60 s target; kill the leader once that page is recorded as delivered.
         first.waitFor(Duration.ofSeconds(60), () -> Db.count("SELECT count(*) FROM page_delivery WHERE status = 'SENT'")
@@ -92,7 +75,7 @@ class FailoverIT {
 
         // L2 at 75 %, L3 at 90 % and at breach: all paged by the new leader.
         second.waitFor(Duration.ofSeconds(60), () -> triggers().size() >= 4, "the L2 and L3 pages");
-        new Fleet(http).healthy("eu-central");
+        peers.fleet().healthy("eu-central");
         second.waitFor(Duration.ofSeconds(40), () -> smtp.getReceivedMessages().length >= 2, "the all-clear");
         Thread.sleep(4_000);
 
@@ -107,36 +90,29 @@ class FailoverIT {
 
     @Test
     void aLeaderStoppedWithSigtermHandsOverAtOnceNotAfterTheGracefulWait() throws Exception {
-        int smtpPort = startPeers();
-        Path customers = Files.createTempFile("forewarn-customers", ".json");
-        Files.writeString(customers, "[]");
-        Map<String, String> props = AppProcess.probeFleet(smtpPort, http.port(), customers);
+        startPeers();
+        Map<String, String> props = peers.properties();
 
-        first = AppProcess.start(props);
+        first = peers.start(props);
         first.waitFor(Duration.ofSeconds(15), () -> first.metric("forewarn_leader") == 1.0, "the first replica to lead");
-        second = AppProcess.start(props);
+        second = peers.start(props);
         Thread.sleep(6_000);
         assertThat(second.metric("forewarn_leader")).as("one leader at a time").isEqualTo(0.0);
 
         first.terminate();
         Instant terminated = Instant.now();
-        // The stopping replica may take up to quarkus.shutdown.timeout (30 s) to exit; leadership must not wait:
+        // The stopping replica may take up to forewarn.jobs.shutdown-grace (30 s) to exit; leadership must not wait:
         // the survivor's next lock refresh (every 5 s) finds the lock free.
         second.waitFor(Duration.ofSeconds(12), () -> second.metric("forewarn_leader") == 1.0, "the hand-over");
         System.out.printf("hand-over: the second replica led %d ms after SIGTERM to the leader%n",
                 Duration.between(terminated, Instant.now()).toMillis());
     }
 
-    /** A healthy eu-central fleet on WireMock, an SMTP server and an empty database; returns the SMTP port. */
-    private int startPeers() throws IOException {
-        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
-        int smtpPort = TestPeers.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Db.wipe();
-        new Fleet(http).healthy("eu-central");
-        return smtpPort;
+    /** A healthy eu-central fleet on WireMock, an SMTP server, an empty database and these customers. */
+    private void startPeers(String... customers) {
+        peers = new ProcessPeers(customers);
+        http = peers.http();
+        smtp = peers.smtp();
     }
 
     private List<LoggedRequest> triggers() {
@@ -144,9 +120,9 @@ class FailoverIT {
                 .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger"))));
     }
 
-    private Map<String, String> properties(int smtpPort, Path customers) {
+    private Map<String, String> properties() {
         String base = "http://127.0.0.1:" + http.port();
-        Map<String, String> p = AppProcess.probeFleet(smtpPort, http.port(), customers);
+        Map<String, String> p = peers.properties();
         p.put("forewarn.notices.claim-lease", "5s");
         p.put("forewarn.tickets.evaluation-interval", "1s");
         p.put("forewarn.tickets.sources.zd.type", "zendesk");

@@ -134,6 +134,28 @@ class ProbeSourcesQuarkusTest {
     }
 
     @Test
+    void aPrometheusSourceWhoseQueriesMatchNoNodeOfItsRegionIsAFailingSource() {
+        stubPrometheus(0.030, 0.002, 0.0, 1);
+        scenario.runFor(Duration.ofMinutes(1));
+        String before = given().get("/q/metrics").then().extract().asString();
+        assertThat(metricValue(before, "forewarn_probe_source_up", "source=\"prom\"")).isEqualTo(1.0);
+
+        // The queries still answer, but only with series of other regions (say, a relabelled job).
+        String otherRegionsOnly = """
+                {"status":"success","data":{"resultType":"vector","result":[
+                  {"metric":{"region":"elsewhere","node":"x-1"},"value":[1772438400,"0.03"]}]}}""";
+        peers.http().stubFor(get(urlPathEqualTo("/api/v1/query")).willReturn(okJson(otherRegionsOnly)));
+        scenario.runFor(Duration.ofMinutes(2));
+
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        assertThat(metricValue(metrics, "forewarn_probe_source_up", "source=\"prom\"")).isEqualTo(0.0);
+        assertThat(metricValue(metrics, "forewarn_probe_poll_failures_total", "reason=\"no_series\"",
+                "source=\"prom\"")).isPositive();
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("prom").contains("no_series").contains("us-east"));
+        given().get("/api/regions/us-east").then().body("state", equalTo("UNKNOWN"));
+    }
+
+    @Test
     void aPolledJsonDocumentFeedsItsRegionAndBadReadingsAreRejectedOneByOne() {
         for (int i = 0; i < 8; i++) {
             Instant at = clock.instant().plus(Scenario.TICK);

@@ -2,27 +2,12 @@ package dev.forewarn.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.forewarn.testing.Db;
-import dev.forewarn.testing.Fleet;
 import dev.forewarn.testing.AppProcess;
+import dev.forewarn.testing.Db;
+import dev.forewarn.testing.ProcessPeers;
 import dev.forewarn.testing.Scenario;
-import dev.forewarn.testing.TestPeers;
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,44 +20,25 @@ import org.junit.jupiter.api.Test;
  */
 class RestartMidIncidentIT {
 
-    private WireMockServer http;
+    private ProcessPeers peers;
     private GreenMail smtp;
     private AppProcess app;
-    private int smtpPort;
-    private Path customers;
 
     @BeforeEach
-    void peers() throws IOException {
-        assertThat(AppProcess.JAR).as("run after `mvn package`").exists();
-        http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .disableRequestJournal());
-        http.start();
-        smtpPort = TestPeers.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        new Fleet(http).healthy("eu-central");
-        Db.wipe();
-        customers = Files.createTempFile("forewarn-customers", ".json");
-        Files.writeString(customers, """
-                [{"id": "acme", "name": "Acme", "emails": ["acme@customers.example"], "language": "en",
-                  "timeZone": "Europe/Berlin", "regions": ["eu-central"]},
-                 {"id": "jiankang", "name": "健康", "emails": ["jiankang@customers.example"], "language": "zh-CN",
-                  "timeZone": "Asia/Shanghai", "regions": ["eu-central"]}]""");
+    void peers() {
+        peers = new ProcessPeers(ProcessPeers.ACME, ProcessPeers.JIANKANG);
+        smtp = peers.smtp();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (app != null) {
-            app.kill();
-        }
-        http.stop();
-        smtp.stop();
+    void stop() {
+        peers.close();
     }
 
     @Test
     void aKilledAndRestartedForewarnLosesNothingAndRepeatsNothing() throws Exception {
         start();
-        new Fleet(http).degraded("eu-central");
+        peers.fleet().degraded("eu-central");
         waitFor(Duration.ofSeconds(30), () -> smtp.getReceivedMessages().length >= 2, "two warnings");
         // Killed once both sends are recorded: a kill between the SMTP server's acceptance and that record is the
         // documented one-repeat window; noticesPendingWhenKilledAreSentOnceAfterTheRestart covers kills before a send.
@@ -85,7 +51,7 @@ class RestartMidIncidentIT {
         Thread.sleep(6_000);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
 
-        new Fleet(http).healthy("eu-central");
+        peers.fleet().healthy("eu-central");
         waitFor(Duration.ofSeconds(40), () -> smtp.getReceivedMessages().length >= 4, "two all-clears");
         Thread.sleep(3_000);
 
@@ -101,7 +67,7 @@ class RestartMidIncidentIT {
     void noticesPendingWhenKilledAreSentOnceAfterTheRestart() throws Exception {
         smtp.stop();
         start();
-        new Fleet(http).degraded("eu-central");
+        peers.fleet().degraded("eu-central");
         waitFor(Duration.ofSeconds(30), () -> Db.count("SELECT count(*) FROM notice WHERE attempts > 0") >= 2,
                 "warnings tried while SMTP is down");
 
@@ -114,12 +80,12 @@ class RestartMidIncidentIT {
     }
 
     private void start() throws Exception {
-        Map<String, String> props = AppProcess.probeFleet(smtpPort, http.port(), customers);
+        Map<String, String> props = peers.properties();
         props.put("forewarn.notices.initial-backoff", "1s");
         props.put("forewarn.notices.max-backoff", "2s");
         props.put("forewarn.notices.claim-lease", "5s");
         if (app == null) {
-            app = AppProcess.start(props);
+            app = peers.start(props);
         } else {
             app.restart(props);
         }
@@ -127,10 +93,5 @@ class RestartMidIncidentIT {
 
     private void waitFor(Duration limit, BooleanSupplier condition, String what) throws Exception {
         app.waitFor(limit, condition, what);
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

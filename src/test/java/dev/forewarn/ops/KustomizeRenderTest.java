@@ -80,8 +80,8 @@ class KustomizeRenderTest {
             assertThat(container.path(probe).at("/httpGet/port").asText()).as(probe).isIn(portName, "" + httpPort);
         }
 
-        // Graceful shutdown: Quarkus gives up on in-flight work before Kubernetes kills the pod.
-        Duration shutdown = Duration.parse("PT" + appYaml.at("/quarkus/shutdown/timeout").asText().toUpperCase());
+        // Graceful shutdown: Forewarn gives up on in-flight work before Kubernetes kills the pod.
+        Duration shutdown = Duration.parse("PT" + appYaml.at("/forewarn/jobs/shutdown-grace").asText().toUpperCase());
         assertThat(shutdown).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
         assertThat(pod.path("terminationGracePeriodSeconds").asLong())
                 .isGreaterThanOrEqualTo(45).isGreaterThanOrEqualTo(shutdown.plusSeconds(10).toSeconds());

@@ -12,11 +12,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The packaged application as a real process on 127.0.0.1, against the test database, for restart and fail-over tests. */
-public final class AppProcess {
+/**
+ * The packaged application as a real process on 127.0.0.1, against the test database, for restart and fail-over tests.
+ *
+ * <p>Made to hold on a loaded machine (start-up took 62–118 s at load average ~17): readiness may take
+ * {@link #STARTUP} (5 min, {@code -Dforewarn.it.startup-timeout=PT10M} or {@code FOREWARN_IT_STARTUP_TIMEOUT}), every
+ * other wait is stretched by {@link #PATIENCE} (3×, {@code -Dforewarn.it.patience} or {@code FOREWARN_IT_PATIENCE}).
+ * A process is killed on every path: when it never gets ready, by {@link #close()}, and by a JVM shutdown hook for
+ * whatever a failed or interrupted test run left behind.
+ */
+public final class AppProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Duration STARTUP = Duration.parse(setting("forewarn.it.startup-timeout",
+            "FOREWARN_IT_STARTUP_TIMEOUT", "PT5M"));
+    public static final double PATIENCE = Double.parseDouble(setting("forewarn.it.patience", "FOREWARN_IT_PATIENCE",
+            "3"));
+
+    // Every process started and not yet known dead: the last-resort hook kills them when the test JVM exits.
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(AppProcess::killAndWait),
+                "forewarn-it-reaper"));
+    }
 
     private final int port;
     private final Path log;
@@ -56,12 +79,17 @@ public final class AppProcess {
 
     /** Starts the jar with these system properties and waits until it is ready. */
     public static AppProcess start(Map<String, String> properties) throws Exception {
-        AppProcess app = new AppProcess(TestPeers.freePort(), Files.createTempFile("forewarn-app", ".log"));
+        AppProcess app = starting();
         app.launch(properties);
         return app;
     }
 
-    /** Starts this instance again (same port and log) after it was killed. */
+    /** An instance with its port and log, not launched yet: {@link #restart} launches it. */
+    static AppProcess starting() throws IOException {
+        return new AppProcess(TestPeers.freePort(), Files.createTempFile("forewarn-app", ".log"));
+    }
+
+    /** Starts this instance (again, with the same port and log, after it was killed). */
     public void restart(Map<String, String> properties) throws Exception {
         launch(properties);
     }
@@ -77,7 +105,13 @@ public final class AppProcess {
         cmd.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        waitFor(Duration.ofSeconds(60), this::ready, "readiness of the application");
+        RUNNING.add(process);
+        try {
+            waitUntil(STARTUP, this::ready, "readiness of the application");
+        } catch (Throwable notReady) {
+            kill();
+            throw notReady;
+        }
     }
 
     public int port() {
@@ -95,10 +129,37 @@ public final class AppProcess {
         }
     }
 
-    /** SIGKILL: no shutdown hook runs, as in a node failure. */
-    public void kill() throws InterruptedException {
+    /** Waits for the process to exit (after {@link #terminate()}); false when it is still running after the limit. */
+    public boolean awaitExit(Duration limit) throws InterruptedException {
+        boolean exited = process == null || process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (exited && process != null) {
+            RUNNING.remove(process);
+        }
+        return exited;
+    }
+
+    /** SIGKILL, waiting until the process is gone: no shutdown hook runs, as in a node failure. */
+    public void kill() {
         if (process != null) {
-            process.destroyForcibly().waitFor();
+            killAndWait(process);
+            RUNNING.remove(process);
+        }
+    }
+
+    /** Kills the process if it still runs; for try-with-resources and {@code @AfterEach}. */
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private static void killAndWait(Process p) {
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                System.err.println("process " + p.pid() + " did not die within 60 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,8 +188,20 @@ public final class AppProcess {
                 .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits for a condition, failing with the tail of the log if the process died or time ran out. */
+    /**
+     * Waits for a condition, failing with the tail of the log if the process died or time ran out; the limit is what
+     * a quiet machine needs, stretched by {@link #PATIENCE}.
+     */
     public void waitFor(Duration limit, BooleanSupplier condition, String what) throws Exception {
+        waitUntil(patient(limit), condition, what);
+    }
+
+    /** A wait a quiet machine finishes within {@code limit}, stretched for a loaded one. */
+    public static Duration patient(Duration limit) {
+        return Duration.ofMillis((long) (limit.toMillis() * PATIENCE));
+    }
+
+    private void waitUntil(Duration limit, BooleanSupplier condition, String what) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (!isAlive()) {
@@ -149,6 +222,11 @@ public final class AppProcess {
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String v = System.getProperty(property);
+        return v != null && !v.isBlank() ? v : env(variable, fallback);
     }
 
     private static String env(String name, String fallback) {

@@ -8,10 +8,10 @@ import dev.forewarn.notify.page.PageMessage;
 import dev.forewarn.notify.page.PagerChannel;
 import dev.forewarn.notify.page.TicketRef;
 import dev.forewarn.oncall.OnCallBook;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Builds the email pager channel: a plain-text page to the on-call person's configured address. */
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public class EmailPagerChannelFactory implements ChannelFactory {
 
     @Inject
-    ReactiveMailer mailer;
+    EmailSender email;
     @Inject
     OnCallBook people;
 
@@ -57,11 +57,9 @@ public class EmailPagerChannelFactory implements ChannelFactory {
                 if (m.ackUrl() != null && m.action() == PageAction.TRIGGER) {
                     text.append("\nAcknowledge (opens a page with the button): ").append(m.ackUrl()).append('\n');
                 }
-                Mail mail = Mail.withText(to.get(), prefix + m.summary(), text.toString())
-                        .addHeader("X-Forewarn-Page", m.dedupKey());
-                return mailer.send(mail).ifNoItem().after(c.timeout()).fail()
-                        .<DeliveryResult>map(ignored -> new DeliveryResult.Delivered())
-                        .onFailure().recoverWithItem(EmailSender::classify)
+                // Pages are written in English, whoever is on call.
+                return email.send(new EmailSender.Outgoing(List.of(to.get()), prefix + m.summary(), text.toString(),
+                                null, "en", Map.of("X-Forewarn-Page", m.dedupKey())), c.timeout())
                         .subscribeAsCompletionStage();
             }
         };

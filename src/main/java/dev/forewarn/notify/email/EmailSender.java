@@ -4,33 +4,84 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.notify.DeliveryResult;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hands rendered notices to the SMTP server through quarkus-mailer and classifies the outcome. */
+/**
+ * Hands emails — customer notices and email pages — to the SMTP server and classifies the outcome.
+ *
+ * <p>Messages go through the Vert.x mail client Quarkus configured (same server, pool and TLS settings) rather than
+ * quarkus-mailer's {@code Mail}, which always writes a {@code Cc:} header, empty when there is no copy recipient.
+ * In mock mode (the demo) they go through quarkus-mailer, which prints them to the log.
+ */
 @ApplicationScoped
 public class EmailSender {
     // SMTP 5xx replies are permanent by RFC 5321; everything else (4xx, connection trouble) may pass later.
     private static final Pattern PERMANENT_REPLY = Pattern.compile("(^|\\D)5\\d\\d[ -]");
 
     @Inject
+    MailClient client;
+    @Inject
     ReactiveMailer mailer;
     @Inject
     ForewarnConfig config;
+    @ConfigProperty(name = "quarkus.mailer.mock")
+    Optional<Boolean> mock;
+    @ConfigProperty(name = "quarkus.mailer.from")
+    String from;
 
+    /** One email as Forewarn writes it: every header has a value, the body's language is always stated. */
+    public record Outgoing(List<String> to, String subject, String text, String html, String language,
+                           Map<String, String> headers) {
+        public Outgoing {
+            to = List.copyOf(to);
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** Sends a rendered customer notice, marked with its outbox id. */
     public Uni<DeliveryResult> send(RenderedNotice notice, List<String> to, long noticeId) {
-        Mail mail = Mail.withHtml(to.get(0), notice.subject(), notice.html())
-                .setText(notice.text())
-                .setTo(List.copyOf(to))
-                .addHeader("X-Forewarn-Notice", Long.toString(noticeId))
-                .addHeader("Auto-Submitted", "auto-generated");
-        return mailer.send(mail)
-                .ifNoItem().after(config.notices().sendTimeout()).fail()
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Forewarn-Notice", Long.toString(noticeId));
+        headers.put("Auto-Submitted", "auto-generated");
+        return send(new Outgoing(to, notice.subject(), notice.text(), notice.html(), notice.language(), headers),
+                config.notices().sendTimeout());
+    }
+
+    /** Sends one email within {@code timeout}; the outcome is a value, never a failure. */
+    public Uni<DeliveryResult> send(Outgoing email, Duration timeout) {
+        Uni<?> sent = mock.orElse(LaunchMode.current().isDevOrTest()) ? mailer.send(asMail(email))
+                : client.sendMail(asMessage(email));
+        return sent.ifNoItem().after(timeout).fail()
                 .<DeliveryResult>map(ignored -> new DeliveryResult.Delivered())
                 .onFailure().recoverWithItem(EmailSender::classify);
+    }
+
+    private MailMessage asMessage(Outgoing email) {
+        // Cc and Bcc stay null: the mail encoder writes a header for every list that is not null, even an empty one.
+        MailMessage message = new MailMessage().setFrom(from).setTo(email.to()).setSubject(email.subject())
+                .setText(email.text()).setHtml(email.html());
+        message.addHeader("Content-Language", email.language());
+        email.headers().forEach(message::addHeader);
+        return message;
+    }
+
+    private static Mail asMail(Outgoing email) {
+        Mail mail = new Mail().setTo(email.to()).setSubject(email.subject()).setText(email.text())
+                .setHtml(email.html()).addHeader("Content-Language", email.language());
+        email.headers().forEach(mail::addHeader);
+        return mail;
     }
 
     static DeliveryResult classify(Throwable failure) {

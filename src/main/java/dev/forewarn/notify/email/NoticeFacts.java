@@ -20,15 +20,15 @@ import java.util.Objects;
  * @param state            the region state this notice reports
  * @param previousState    the state before this change; set for UPDATE, otherwise may be null
  * @param recurrence       UPDATE sent because the region degraded again within the cool-down after an all-clear
- * @param since            when the incident was opened
- * @param at               when this change happened
- * @param resolvedAt       when the region recovered; ALL_CLEAR only, otherwise null
- * @param medianMos        median estimated MOS over the region's nodes (1–5), null when not measured
+ * @param since            when the degradation began: the start of the run that opened the incident, in probe time
+ * @param at               when this change began (the start of its run, in probe time)
+ * @param resolvedAt       when the region's recovery began; ALL_CLEAR only, otherwise null
+ * @param medianMos        median estimated MOS over the region's reachable nodes (1–5), null when not measured
  * @param worstDecileMos   MOS of the worst decile of nodes (1–5), null when not measured
  * @param p95RttMs         95th-percentile round-trip time in milliseconds, null when not measured
  * @param medianJitterMs   median jitter in milliseconds, null when not measured
  * @param lossRatio        packet loss as a ratio 0..1, null when not measured
- * @param unreachableShare share of nodes unreachable, 0..1
+ * @param unreachableShare share of the reporting nodes that are unreachable, 0..1
  * @param nodesUnreachable number of nodes that did not answer
  * @param nodesExpected    number of nodes the region should have
  */

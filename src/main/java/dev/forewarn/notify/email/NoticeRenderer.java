@@ -48,7 +48,7 @@ public final class NoticeRenderer {
         String base = "notices/" + facts.kind().slug() + "." + language;
         // Mail headers are one line; templates end with a newline and may wrap for readability.
         String subject = render(base + ".subject.txt", data).strip().replaceAll("\\s+", " ");
-        return new RenderedNotice(subject, render(base + ".txt", data), render(base + ".html", data));
+        return new RenderedNotice(subject, render(base + ".txt", data), render(base + ".html", data), language);
     }
 
     /** The template language for a customer's language tag: {@code zh-CN} for Simplified Chinese, else {@code en}. */
@@ -98,7 +98,21 @@ public final class NoticeRenderer {
         data.put("nodesUnreachable", Integer.toString(f.nodesUnreachable()));
         data.put("nodesExpected", Integer.toString(f.nodesExpected()));
         data.put("unreachablePercent", String.format(Locale.ROOT, "%.0f", f.unreachableShare() * 100));
+        // MOS, RTT, jitter and loss are over the nodes that answered: with some unreachable, the notice says so
+        // before the figures, so "median MOS 4.40" never reads as the quality of the whole region.
+        int reachable = reachableNodes(f);
+        data.put("someUnreachable", f.nodesUnreachable() > 0 && reachable > 0);
+        data.put("noneReachable", f.nodesUnreachable() > 0 && reachable == 0);
+        data.put("reachableNodes", Integer.toString(Math.max(reachable, 0)));
         return data;
+    }
+
+    /** Nodes that reported and answered: the share is over reporting nodes, so reporting = unreachable / share. */
+    private static int reachableNodes(NoticeFacts f) {
+        if (f.nodesUnreachable() == 0 || !(f.unreachableShare() > 0)) {
+            return -1;
+        }
+        return (int) Math.round(f.nodesUnreachable() / f.unreachableShare()) - f.nodesUnreachable();
     }
 
     private static String localTime(Instant instant, ZoneId zone, boolean chinese) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>Raw equal to settled clears any run.</li>
  *   <li>Raw worse than settled starts or continues a worsening run whose {@code pending} level is the least
  *       severe state seen in it, the level truly sustained; a recovery run in progress is dropped. Once
- *       {@code now - pendingSince >= sustainedWindow} the region settles on {@code pending}.</li>
+ *       {@code now - pendingSince >= sustainedWindow} the region settles on {@code pending}; the change says the run
+ *       began at {@code pendingSince}, which is what customers are told as "since".</li>
  *   <li>A run starts at {@code dataAt} when the raw state rests on data newer than the last known judgement
  *       ({@code lastKnownAt}): the windows are measured in the time of the probes, not of the evaluation tick that
  *       happened to read them, so the tick's phase adds nothing to detection. A run caused by no new data (an old
@@ -57,7 +58,7 @@ public final class Hysteresis {
         }
         if (raw == settled || (settled == RegionState.UNKNOWN && raw == RegionState.HEALTHY)) {
             // An unjudged region that looks healthy has nothing to warn about, so it needs no waiting.
-            return settle(settled, raw, raw, dataAt, now);
+            return settle(settled, raw, raw, dataAt, dataAt, now);
         }
         boolean worsening = isWorse(raw, settled);
         RegionState pending = current.pending();
@@ -70,7 +71,7 @@ public final class Hysteresis {
             since = newData ? dataAt : now;
         }
         if (Duration.between(since, now).compareTo(window(worsening, p)) >= 0) {
-            return settle(settled, pending, raw, dataAt, now);
+            return settle(settled, pending, raw, since, dataAt, now);
         }
         return unchanged(new RegionStatus(settled, raw, pending, since, dataAt));
     }
@@ -95,10 +96,11 @@ public final class Hysteresis {
         return settled == RegionState.UNKNOWN || state.isWorseThan(settled);
     }
 
-    private static HysteresisStep settle(RegionState from, RegionState to, RegionState raw, Instant dataAt,
-                                         Instant now) {
+    private static HysteresisStep settle(RegionState from, RegionState to, RegionState raw, Instant runSince,
+                                         Instant dataAt, Instant now) {
         RegionStatus next = new RegionStatus(to, raw, null, null, dataAt);
-        return new HysteresisStep(next, from == to ? Optional.empty() : Optional.of(new SettledChange(from, to, now)));
+        return new HysteresisStep(next, from == to ? Optional.empty()
+                : Optional.of(new SettledChange(from, to, runSince, now)));
     }
 
     private static HysteresisStep unchanged(RegionStatus next) {

@@ -20,10 +20,20 @@ public sealed interface PollOutcome {
         }
     }
 
-    /** The request failed; {@code retryable} says whether trying again later can help. */
-    record Failed(String reason, boolean retryable) implements PollOutcome {
+    /**
+     * The request failed; {@code retryable} says whether trying again later can help, {@code kind} is the bounded
+     * metric reason ({@code timeout}, {@code connect}, {@code io}, {@code http_status}, {@code malformed},
+     * {@code rejected}).
+     */
+    record Failed(String reason, boolean retryable, String kind) implements PollOutcome {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** An HTTP answer that is an error: retryable ones are {@code http_status}, the others {@code rejected}. */
+        public Failed(String reason, boolean retryable) {
+            this(reason, retryable, retryable ? "http_status" : "rejected");
         }
     }
 }

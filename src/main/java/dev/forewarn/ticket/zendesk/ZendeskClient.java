@@ -64,11 +64,46 @@ public final class ZendeskClient {
                 .exceptionally(ZendeskClient::fromError);
     }
 
-    URI exportUri(String cursorOrNull, Instant startTime) {
+    /**
+     * Reads the exact time of a ticket's first public agent reply from its comments; the future always completes
+     * normally: a page, or empty when none is found, or a {@link PollOutcome.Failed}.
+     */
+    public CompletableFuture<FirstReply> firstReply(String ticketId, ZendeskFirstReply reader) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + ZendeskFirstReply.path(ticketId)))
+                .timeout(config.requestTimeout())
+                .header("Authorization", config.credentials().authorizationHeader())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        PollOutcome outcome = toOutcome(response);
+                        return outcome instanceof PollOutcome.Failed f ? new FirstReply(Optional.empty(), f)
+                                : new FirstReply(Optional.empty(), new PollOutcome.Failed("HTTP "
+                                        + response.statusCode(), true, "rate_limited"));
+                    }
+                    try {
+                        return new FirstReply(reader.firstPublicAgentReply(response.body()), null);
+                    } catch (ZendeskFormatException e) {
+                        return new FirstReply(Optional.empty(),
+                                new PollOutcome.Failed("unreadable comments: " + e.getMessage(), true, "malformed"));
+                    }
+                })
+                .exceptionally(e -> new FirstReply(Optional.empty(), (PollOutcome.Failed) fromError(e)));
+    }
+
+    /** The first public agent reply found in a ticket's comments, or why they could not be read. */
+    public record FirstReply(Optional<Instant> at, PollOutcome.Failed failure) {
+    }
+
+    private String base() {
         String base = config.baseUrl().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    URI exportUri(String cursorOrNull, Instant startTime) {
+        String base = base();
         String query = cursorOrNull != null
                 ? "cursor=" + URLEncoder.encode(cursorOrNull, StandardCharsets.UTF_8)
                 : "start_time=" + Objects.requireNonNull(startTime, "startTime is needed without a cursor")
@@ -83,7 +118,7 @@ public final class ZendeskClient {
                 return new PollOutcome.Page(mapping.parse(response.body()));
             } catch (ZendeskFormatException e) {
                 // A 200 we cannot read is usually a proxy or maintenance page, which passes; backing off is cheap.
-                return new PollOutcome.Failed("unreadable page: " + e.getMessage(), true);
+                return new PollOutcome.Failed("unreadable page: " + e.getMessage(), true, "malformed");
             }
         }
         if (status == 429) {
@@ -120,11 +155,14 @@ public final class ZendeskClient {
     private static PollOutcome fromError(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpTimeoutException) {
-            return new PollOutcome.Failed("timed out: " + cause.getMessage(), true);
+            return new PollOutcome.Failed("timed out: " + cause.getMessage(), true, "timeout");
+        }
+        if (cause instanceof java.net.ConnectException) {
+            return new PollOutcome.Failed("cannot connect: " + cause, true, "connect");
         }
         if (cause instanceof IOException) {
-            return new PollOutcome.Failed("I/O error: " + cause, true);
+            return new PollOutcome.Failed("I/O error: " + cause, true, "io");
         }
-        return new PollOutcome.Failed("unexpected error: " + cause, true);
+        return new PollOutcome.Failed("unexpected error: " + cause, true, "io");
     }
 }

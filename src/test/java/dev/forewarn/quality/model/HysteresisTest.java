@@ -95,7 +95,7 @@ class HysteresisTest {
 
         HysteresisStep step = Hysteresis.advance(healthy, raw, T0, instant);
 
-        assertThat(step.change()).contains(new SettledChange(RegionState.HEALTHY, raw, T0));
+        assertThat(step.change()).contains(new SettledChange(RegionState.HEALTHY, raw, T0, T0));
         assertThat(step.next().pending()).isNull();
     }
 
@@ -139,7 +139,8 @@ class HysteresisTest {
         assertThat(pending.pendingSince()).isEqualTo(badPoll);
         assertThat(pending.lastKnownAt()).isEqualTo(badPoll);
         assertThat(early.change()).isEmpty();
-        assertThat(due.change()).contains(new SettledChange(RegionState.HEALTHY, RegionState.DEGRADED,
+        // The change remembers where the run began: customers are told "since" the bad poll, not since the decision.
+        assertThat(due.change()).contains(new SettledChange(RegionState.HEALTHY, RegionState.DEGRADED, badPoll,
                 badPoll.plusSeconds(300)));
     }
 

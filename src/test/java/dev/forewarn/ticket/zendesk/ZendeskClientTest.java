@@ -47,7 +47,7 @@ class ZendeskClientTest {
     @BeforeEach
     void resetServer() {
         server.resetAll();
-        client = clientWith(new ZendeskClientConfig.ApiToken("ops@acme.example", TOKEN), Duration.ofSeconds(2));
+        client = clientWith(new ZendeskClientConfig.ApiToken("ops@acme.example", TOKEN), Duration.ofSeconds(10));
     }
 
     private static ZendeskClient clientWith(ZendeskClientConfig.Credentials credentials, Duration timeout) {
@@ -93,7 +93,7 @@ class ZendeskClientTest {
     void sendsABearerTokenWhenConfigured() {
         answer(aResponse().withStatus(200).withBody("{\"tickets\":[],\"after_cursor\":\"c\",\"end_of_stream\":true}"));
 
-        PollOutcome outcome = clientWith(new ZendeskClientConfig.Bearer("oauth-xyz"), Duration.ofSeconds(2))
+        PollOutcome outcome = clientWith(new ZendeskClientConfig.Bearer("oauth-xyz"), Duration.ofSeconds(10))
                 .fetch("c", START).join();
 
         assertThat(outcome).isEqualTo(new PollOutcome.Page(new ZendeskPage(
@@ -142,6 +142,8 @@ class ZendeskClientTest {
         assertThat(outcome).isInstanceOf(PollOutcome.Failed.class);
         assertThat(((PollOutcome.Failed) outcome).reason()).startsWith("unreadable page: not JSON");
         assertThat(((PollOutcome.Failed) outcome).retryable()).isTrue();
+        // counted and logged as what it is, not as an HTTP error
+        assertThat(((PollOutcome.Failed) outcome).kind()).isEqualTo("malformed");
     }
 
     @Test
@@ -154,6 +156,7 @@ class ZendeskClientTest {
         assertThat(outcome).isInstanceOf(PollOutcome.Failed.class);
         assertThat(((PollOutcome.Failed) outcome).reason()).startsWith("timed out");
         assertThat(((PollOutcome.Failed) outcome).retryable()).isTrue();
+        assertThat(((PollOutcome.Failed) outcome).kind()).isEqualTo("timeout");
     }
 
     @Test
@@ -168,6 +171,35 @@ class ZendeskClientTest {
 
         assertThat(outcome).isInstanceOf(PollOutcome.Failed.class);
         assertThat(((PollOutcome.Failed) outcome).retryable()).isTrue();
+        assertThat(((PollOutcome.Failed) outcome).kind()).isEqualTo("connect");
+    }
+
+    @Test
+    void theFirstReplyIsReadToTheSecondFromTheTicketsComments() {
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/9001/comments.json"))
+                .withQueryParam("include", equalTo("users"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"comments": [
+                          {"id": 1, "author_id": 11, "public": true, "created_at": "2026-03-02T08:00:00Z"},
+                          {"id": 2, "author_id": 22, "public": true, "created_at": "2026-03-02T08:14:59Z"}],
+                         "users": [{"id": 11, "role": "end-user"}, {"id": 22, "role": "agent"}],
+                         "next_page": null}""")));
+
+        ZendeskClient.FirstReply reply = client.firstReply("9001", new ZendeskFirstReply(new ObjectMapper())).join();
+
+        assertThat(reply.failure()).isNull();
+        assertThat(reply.at()).contains(Instant.parse("2026-03-02T08:14:59Z"));
+    }
+
+    @Test
+    void unreadableCommentsAreAMalformedFailureNotAReply() {
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/9001/comments.json"))
+                .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+
+        ZendeskClient.FirstReply reply = client.firstReply("9001", new ZendeskFirstReply(new ObjectMapper())).join();
+
+        assertThat(reply.at()).isEmpty();
+        assertThat(reply.failure().kind()).isEqualTo("malformed");
     }
 
     @Test
