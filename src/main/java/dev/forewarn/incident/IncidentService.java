@@ -1,6 +1,8 @@
 package dev.forewarn.incident;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.customer.Audience;
+import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.incident.model.IncidentAction;
 import dev.forewarn.incident.model.IncidentPolicy;
 import dev.forewarn.notify.NoticeKind;
@@ -22,20 +24,27 @@ import org.jboss.logging.Logger;
 public class IncidentService {
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
-    private static final String FAN_OUT_TO_REGION_CUSTOMERS = """
+    // One statement: the customers concerned, each with why it is skipped (its preferences) or null; the skipped
+    // ones are recorded for the API, the others get an outbox row.
+    private static final String FAN_OUT = """
+            WITH candidate AS (
+                SELECT c.id, %s AS skip FROM customer c WHERE %s),
+            skipped AS (
+                INSERT INTO notice_skip (event_id, customer_id, reason)
+                SELECT CAST(:event AS bigint), id, skip FROM candidate WHERE skip IS NOT NULL
+                ON CONFLICT DO NOTHING)
             INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), c.id, CAST(:kind AS text), 'PENDING', 0,
+            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), id, CAST(:kind AS text), 'PENDING', 0,
                    CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM customer c WHERE CAST(:region AS text) = ANY (c.regions)
+              FROM candidate WHERE skip IS NULL
             ON CONFLICT (event_id, customer_id) DO NOTHING""";
 
+    private static final String FAN_OUT_TO_REGION_CUSTOMERS = FAN_OUT.formatted(Audience.SKIP_REASON,
+            "CAST(:region AS text) = ANY (c.regions)");
+
     // An all-clear goes to those told about the incident, not to customers who never heard of it.
-    private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = """
-            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT DISTINCT CAST(:incident AS bigint), CAST(:event AS bigint), n.customer_id, CAST(:kind AS text),
-                   'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM notice n WHERE n.incident_id = CAST(:incident AS bigint)
-            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+    private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = FAN_OUT.formatted(Audience.SKIP_REASON,
+            "c.id IN (SELECT n.customer_id FROM notice n WHERE n.incident_id = CAST(:incident AS bigint))");
 
     @Inject
     IncidentRepository incidents;
@@ -151,10 +160,9 @@ public class IncidentService {
                     .setParameter("incident", incident.id)
                     .setParameter("event", event.id)
                     .setParameter("kind", kind.name())
-                    .setParameter("now", now);
-            if (kind != NoticeKind.ALL_CLEAR) {
-                query.setParameter("region", incident.regionId);
-            }
+                    .setParameter("now", now)
+                    .setParameter("region", incident.regionId)
+                    .setParameter("topic", NoticeTopic.ofNoticeKind(kind.name()).slug());
             return query.executeUpdate();
         });
     }

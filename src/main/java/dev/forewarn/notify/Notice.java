@@ -51,4 +51,15 @@ public class Notice {
     public String recipients;
 
     public String subject;
+
+    /** The maintenance window of a maintenance notice; null for incident notices. */
+    @Column(name = "maintenance_id")
+    public Long maintenanceId;
+
+    /** Start of the maintenance occurrence the notice is about. */
+    @Column(name = "occurrence_at")
+    public Instant occurrenceAt;
+
+    /** The maintenance step key, e.g. {@code ADVANCE-3600}, {@code START}, {@code CANCELLED}. */
+    public String step;
 }

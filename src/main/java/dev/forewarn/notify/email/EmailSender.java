@@ -21,13 +21,27 @@ public class EmailSender {
     @Inject
     ForewarnConfig config;
 
-    public Uni<DeliveryResult> send(RenderedNotice notice, List<String> to, long noticeId) {
-        Mail mail = Mail.withHtml(to.get(0), notice.subject(), notice.html())
-                .setText(notice.text())
-                .setTo(List.copyOf(to))
-                .addHeader("X-Forewarn-Notice", Long.toString(noticeId))
-                .addHeader("Auto-Submitted", "auto-generated");
-        return mailer.send(mail)
+    /** One address of a notice and its own RFC 8058 one-click unsubscribe URL, or null without signed links. */
+    public record Recipient(String address, String unsubscribeUrl) {
+    }
+
+    /**
+     * Sends the notice as one email per address, so each carries the {@code List-Unsubscribe} of its own address
+     * (RFC 8058 one-click: the receiving mail provider POSTs {@code List-Unsubscribe=One-Click} to it).
+     */
+    public Uni<DeliveryResult> send(RenderedNotice notice, List<Recipient> to, long noticeId) {
+        Mail[] mails = to.stream().map(r -> {
+            Mail mail = Mail.withHtml(r.address(), notice.subject(), notice.html())
+                    .setText(notice.text())
+                    .addHeader("X-Forewarn-Notice", Long.toString(noticeId))
+                    .addHeader("Auto-Submitted", "auto-generated");
+            if (r.unsubscribeUrl() != null) {
+                mail.addHeader("List-Unsubscribe", "<" + r.unsubscribeUrl() + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            return mail;
+        }).toArray(Mail[]::new);
+        return mailer.send(mails)
                 .ifNoItem().after(config.notices().sendTimeout()).fail()
                 .<DeliveryResult>map(ignored -> new DeliveryResult.Delivered())
                 .onFailure().recoverWithItem(EmailSender::classify);
