@@ -73,6 +73,11 @@ public final class NoticeRenderer {
         return renderAll("notices/maintenance." + language, withLinks(data, links));
     }
 
+    /** A weekly window in plain words, e.g. "every Sunday 02:00–04:00 (Europe/Berlin)". */
+    public static String recurrence(MaintenanceSchedule.Weekly w, String language) {
+        return recurrence(w, supportedLanguage(language).equals(SIMPLIFIED_CHINESE));
+    }
+
     private static String recurrence(MaintenanceSchedule.Weekly w, boolean chinese) {
         String hours = w.start() + "–" + w.end();
         return chinese
