@@ -52,3 +52,12 @@ ALTER TABLE notice
         OR (maintenance_id IS NOT NULL AND occurrence_at IS NOT NULL AND step IS NOT NULL));
 CREATE UNIQUE INDEX notice_maintenance_once ON notice (maintenance_id, occurrence_at, step, customer_id)
     WHERE maintenance_id IS NOT NULL;
+
+-- A customer with a webhook gets every notice twice: an email and a signed JSON post, each its own outbox row.
+ALTER TABLE notice
+    ADD COLUMN channel text NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'webhook')),
+    DROP CONSTRAINT notice_once,
+    ADD CONSTRAINT notice_once UNIQUE (event_id, customer_id, channel);
+DROP INDEX notice_maintenance_once;
+CREATE UNIQUE INDEX notice_maintenance_once ON notice (maintenance_id, occurrence_at, step, customer_id, channel)
+    WHERE maintenance_id IS NOT NULL;

@@ -10,7 +10,9 @@ import dev.forewarn.status.StatusLinks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import dev.forewarn.notify.webhook.HmacSigner;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -105,6 +107,44 @@ public class CustomerPreferencesResource {
     public Uni<Response> revoke(@PathParam("id") String id) {
         return preferences.revokeLinks(id, caller.name() == null ? "api" : caller.name())
                 .map(c -> c.isEmpty() ? noCustomer(id) : linkOf(c.get()));
+    }
+
+    /** A customer's webhook: https (or http) URL and the HMAC secret (16+ characters; never shown again). */
+    public record WebhookInput(String url, String secret) {
+    }
+
+    /** Registers the customer's webhook; every notice is then also posted there, signed. */
+    @PUT
+    @Path("webhook")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> setWebhook(@PathParam("id") String id, WebhookInput in) {
+        List<ApiError.FieldError> problems = new ArrayList<>();
+        if (in == null || in.url() == null || !in.url().matches("https?://[^\\s]+") || in.url().length() > 2000) {
+            problems.add(new ApiError.FieldError("url", "must be an http(s) URL"));
+        } else {
+            try {
+                java.net.URI.create(in.url()).toURL();
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+                problems.add(new ApiError.FieldError("url", "is not a valid URL"));
+            }
+        }
+        if (in == null || in.secret() == null || in.secret().length() < HmacSigner.MIN_SECRET_LENGTH
+                || in.secret().length() > 256) {
+            problems.add(new ApiError.FieldError("secret", "must be 16 to 256 characters"));
+        }
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(Response.status(400).entity(new ApiError("invalid webhook", problems))
+                    .build());
+        }
+        return preferences.setWebhook(id, in.url(), in.secret(), caller.name() == null ? "api" : caller.name())
+                .map(c -> c.isEmpty() ? noCustomer(id) : Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("webhook")
+    public Uni<Response> removeWebhook(@PathParam("id") String id) {
+        return preferences.setWebhook(id, null, null, caller.name() == null ? "api" : caller.name())
+                .map(c -> c.isEmpty() ? noCustomer(id) : Response.noContent().build());
     }
 
     @GET

@@ -70,6 +70,21 @@ public class PreferenceService {
         });
     }
 
+    /** Sets (or with a null url removes) the customer's webhook for machine-readable notices. */
+    @WithTransaction
+    public Uni<Optional<Customer>> setWebhook(String customerId, String url, String secret, String actor) {
+        return customers.findById(customerId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().item(Optional.<Customer>empty());
+            }
+            String change = url == null ? "removed the webhook"
+                    : (c.webhookUrl == null ? "set the webhook to " : "changed the webhook to ") + url;
+            c.webhookUrl = url;
+            c.webhookSecret = url == null ? null : secret;
+            return record(c, List.of(change), actor, "API").map(ignored -> Optional.of(c));
+        });
+    }
+
     @WithTransaction
     public Uni<List<CustomerAudit>> trail(String customerId) {
         return audit.trail(customerId);

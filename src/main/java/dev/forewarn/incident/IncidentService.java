@@ -28,16 +28,18 @@ public class IncidentService {
     // ones are recorded for the API, the others get an outbox row.
     private static final String FAN_OUT = """
             WITH candidate AS (
-                SELECT c.id, %s AS skip FROM customer c WHERE %s),
+                SELECT c.id, c.webhook_url, %s AS skip FROM customer c WHERE %s),
             skipped AS (
                 INSERT INTO notice_skip (event_id, customer_id, reason)
                 SELECT CAST(:event AS bigint), id, skip FROM candidate WHERE skip IS NOT NULL
                 ON CONFLICT DO NOTHING)
-            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
+            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at,
+                                channel)
             SELECT CAST(:incident AS bigint), CAST(:event AS bigint), id, CAST(:kind AS text), 'PENDING', 0,
-                   CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM candidate WHERE skip IS NULL
-            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+                   CAST(:now AS timestamptz), CAST(:now AS timestamptz), ch.channel
+              FROM candidate CROSS JOIN (VALUES ('email'), ('webhook')) AS ch (channel)
+             WHERE skip IS NULL AND (ch.channel = 'email' OR webhook_url IS NOT NULL)
+            ON CONFLICT (event_id, customer_id, channel) DO NOTHING""";
 
     private static final String FAN_OUT_TO_REGION_CUSTOMERS = FAN_OUT.formatted(Audience.SKIP_REASON,
             "CAST(:region AS text) = ANY (c.regions)");

@@ -30,12 +30,12 @@ public class MaintenanceNotifier {
 
     private static final String QUEUE = """
             INSERT INTO notice (maintenance_id, occurrence_at, step, customer_id, kind, status, attempts,
-                                next_attempt_at, created_at)
+                                next_attempt_at, created_at, channel)
             SELECT CAST(:window AS bigint), CAST(:occurrence AS timestamptz), CAST(:step AS text), c.id,
-                   'MAINTENANCE', 'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM customer c
-             WHERE %s AND (%s) IS NULL
-            ON CONFLICT (maintenance_id, occurrence_at, step, customer_id) WHERE maintenance_id IS NOT NULL
+                   'MAINTENANCE', 'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz), ch.channel
+              FROM customer c CROSS JOIN (VALUES ('email'), ('webhook')) AS ch (channel)
+             WHERE %s AND (%s) IS NULL AND (ch.channel = 'email' OR c.webhook_url IS NOT NULL)
+            ON CONFLICT (maintenance_id, occurrence_at, step, customer_id, channel) WHERE maintenance_id IS NOT NULL
             DO NOTHING""";
 
     private static final String TO_REGION_CUSTOMERS = QUEUE.formatted("CAST(:region AS text) = ANY (c.regions)",

@@ -60,6 +60,12 @@ public class Notice {
     @Column(name = "occurrence_at")
     public Instant occurrenceAt;
 
+    /** {@code email}, or {@code webhook} for the customer's machine-readable copy. */
+    public String channel = EMAIL;
+
+    public static final String EMAIL = "email";
+    public static final String WEBHOOK = "webhook";
+
     /** The maintenance step key, e.g. {@code ADVANCE-3600}, {@code START}, {@code CANCELLED}. */
     public String step;
 }

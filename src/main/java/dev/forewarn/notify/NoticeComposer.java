@@ -18,6 +18,9 @@ import dev.forewarn.notify.email.NoticeFacts;
 import dev.forewarn.notify.email.NoticeLinks;
 import dev.forewarn.notify.email.NoticeRenderer;
 import dev.forewarn.notify.email.RenderedNotice;
+import dev.forewarn.notify.webhook.CustomerWebhookSender;
+import dev.forewarn.notify.webhook.NoticePayload;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.RegionEvidence;
 import dev.forewarn.quality.model.RegionState;
@@ -58,9 +61,10 @@ public class NoticeComposer {
 
     /** One claimed notice composed for sending, or with the reason it cannot be sent. */
     public record Composed(Notice notice, Function<NoticeRenderer, RenderedNotice> render,
-                           List<EmailSender.Recipient> to, String unsendable) {
+                           List<EmailSender.Recipient> to, CustomerWebhookSender.Target webhook, ObjectNode payload,
+                           String unsendable) {
         static Composed unsendable(Notice n, String why) {
-            return new Composed(n, null, List.of(), why);
+            return new Composed(n, null, List.of(), null, null, why);
         }
     }
 
@@ -91,6 +95,9 @@ public class NoticeComposer {
         if (customer == null) {
             return Composed.unsendable(n, "customer " + n.customerId + " no longer exists");
         }
+        if (Notice.WEBHOOK.equals(n.channel)) {
+            return webhook(n, customer, incident, event, window);
+        }
         List<String> emails = customer.emails == null ? List.of() : List.of(customer.emails);
         List<String> allowed = customer.preferences().recipients(emails);
         if (allowed.isEmpty()) {
@@ -104,12 +111,29 @@ public class NoticeComposer {
         try {
             if (n.maintenanceId != null) {
                 MaintenanceFacts facts = maintenanceFacts(n, customer, Objects.requireNonNull(window, "window"));
-                return new Composed(n, r -> r.render(facts, noticeLinks), to, null);
+                return new Composed(n, r -> r.render(facts, noticeLinks), to, null, null, null);
             }
             NoticeFacts facts = incidentFacts(n, customer, incident, event);
-            return new Composed(n, r -> r.render(facts, noticeLinks), to, null);
+            return new Composed(n, r -> r.render(facts, noticeLinks), to, null, null, null);
         } catch (Exception ex) {
             return Composed.unsendable(n, "cannot compose notice: " + ex.getMessage());
+        }
+    }
+
+    private Composed webhook(Notice n, Customer customer, Incident incident, IncidentEvent event,
+                             MaintenanceWindow window) {
+        if (customer.webhookUrl == null || customer.webhookSecret == null) {
+            return Composed.unsendable(n, "customer " + customer.id + " no longer has a webhook");
+        }
+        try {
+            ObjectNode payload = n.maintenanceId != null
+                    ? NoticePayload.of(n.id, customer.id, maintenanceFacts(n, customer,
+                            Objects.requireNonNull(window, "window")))
+                    : NoticePayload.of(n.id, customer.id, incidentFacts(n, customer, incident, event));
+            return new Composed(n, null, List.of(), new CustomerWebhookSender.Target(customer.webhookUrl,
+                    customer.webhookSecret), payload, null);
+        } catch (Exception ex) {
+            return Composed.unsendable(n, "cannot compose webhook notice: " + ex.getMessage());
         }
     }
 

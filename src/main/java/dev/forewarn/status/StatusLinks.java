@@ -42,7 +42,12 @@ public class StatusLinks {
 
     /** The customer's status page, or empty without a link secret. */
     public Optional<String> statusUrl(Customer c) {
-        return key.map(k -> base + "/status/" + c.id + "/" + statusToken(c.id, c.linkVersion));
+        return statusPath(c).map(p -> base + p);
+    }
+
+    /** The path of the customer's status page, for links within the pages (which work behind any host name). */
+    public Optional<String> statusPath(Customer c) {
+        return key.map(k -> "/status/" + c.id + "/" + statusToken(c.id, c.linkVersion));
     }
 
     public Optional<String> preferencesUrl(Customer c) {

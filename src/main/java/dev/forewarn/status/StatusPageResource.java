@@ -77,7 +77,7 @@ public class StatusPageResource {
     @WithSession
     public Uni<Response> status(@PathParam("customer") String customerId, @PathParam("token") String token) {
         return linked(customerId, token).chain(c -> c == null ? Uni.createFrom().item(notFound())
-                : page.forCustomer(c, links.preferencesUrl(c).orElse("")).map(StatusPageResource::html));
+                : page.forCustomer(c, links.statusPath(c).map(x -> x + "/preferences").orElse("")).map(StatusPageResource::html));
     }
 
     @GET
@@ -119,7 +119,7 @@ public class StatusPageResource {
                             wantedTopics).stream().map(s -> NoticeTopic.ofSlug(s).orElseThrow()).toList()),
                     without(List.of(c.emails), wantedAddresses));
             return preferences.update(c.id, next, "holder of status link v" + c.linkVersion, "preferences page")
-                    .map(ignored -> Response.seeOther(URI.create(links.preferencesUrl(c).orElseThrow() + "?saved=1"))
+                    .map(ignored -> Response.seeOther(URI.create(links.statusPath(c).orElseThrow() + "/preferences?saved=1"))
                             .build());
         });
     }
@@ -133,7 +133,7 @@ public class StatusPageResource {
             return Uni.createFrom().item(notFound());
         }
         return customers.findById(customerId).map(c -> c == null ? notFound()
-                : html(unsubscribePage(c, address, notice, signature, false)));
+                : html(unsubscribePage(c, address, false)));
     }
 
     /** RFC 8058 one-click: the mail provider (or the page's button) POSTs here; the signed URL is all it needs. */
@@ -146,7 +146,7 @@ public class StatusPageResource {
         }
         return preferences.unsubscribe(customerId, address, "unsubscribe link in notice #" + notice)
                 .map(changed -> changed.isEmpty() ? notFound()
-                        : html(unsubscribePage(changed.get().customer(), address, notice, signature, true)));
+                        : html(unsubscribePage(changed.get().customer(), address, true)));
     }
 
     /** The customer of a valid, unrevoked status link, or null. */
@@ -166,8 +166,7 @@ public class StatusPageResource {
         data.put("t", t);
         data.put("customerName", c.name);
         data.put("saved", saved);
-        data.put("formUrl", links.preferencesUrl(c).orElseThrow());
-        data.put("statusUrl", links.statusUrl(c).orElseThrow());
+        data.put("statusUrl", links.statusPath(c).orElseThrow());
         data.put("regions", List.of(c.regions).stream().map(r -> option(r, catalog.find(r)
                 .map(RegionCatalog.Region::displayName).orElse(r), !p.mutedRegions().contains(r))).toList());
         data.put("topics", List.of(NoticeTopic.values()).stream().map(k -> option(k.slug(),
@@ -178,12 +177,11 @@ public class StatusPageResource {
         return engine.getTemplate("status/preferences.html").data(data).render();
     }
 
-    private String unsubscribePage(Customer c, String address, String notice, String signature, boolean done) {
+    private String unsubscribePage(Customer c, String address, boolean done) {
         Map<String, Object> data = new HashMap<>();
         data.put("t", StatusTexts.of(NoticeRenderer.supportedLanguage(c.language)));
         data.put("address", address);
         data.put("done", done);
-        data.put("formUrl", links.unsubscribeUrl(c.id, address, Long.parseLong(notice)).orElseThrow());
         return engine.getTemplate("status/unsubscribe.html").data(data).render();
     }
 
