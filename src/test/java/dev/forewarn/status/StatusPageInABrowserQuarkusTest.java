@@ -66,7 +66,10 @@ class StatusPageInABrowserQuarkusTest {
 
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--window-size=390,844", "--lang=en-US");
+                        "--lang=en-US")
+                // A phone: 390 CSS pixels wide (headless windows cannot be narrower than 500 otherwise).
+                .setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -93,7 +96,7 @@ class StatusPageInABrowserQuarkusTest {
         browser.findElement(By.cssSelector("input[value='all-clears']")).click();
         browser.findElement(By.id("save")).click();
 
-        assertThat(text("#saved")).contains("Your preferences are saved");
+        assertThat(waitFor("#saved")).contains("Your preferences are saved");
         assertThat(browser.findElement(By.cssSelector("input[value='all-clears']")).isSelected()).isFalse();
         given().get("/api/customers/acme/preferences").then().statusCode(200)
                 .body("mutedTopics", org.hamcrest.Matchers.contains("all-clears"));
@@ -113,7 +116,7 @@ class StatusPageInABrowserQuarkusTest {
         browser.get(base.toString().replaceAll("/$", "") + Notices.local(unsubscribe));
         browser.findElement(By.id("unsubscribe")).click();
 
-        assertThat(text("#unsubscribed")).contains("此地址将不再收到通知");
+        assertThat(waitFor("#unsubscribed")).contains("此地址将不再收到通知");
         given().get("/api/customers/jiankang/audit").then().statusCode(200)
                 .body("[0].actor", org.hamcrest.Matchers.equalTo("jiankang@customers.example"))
                 .body("[0].via", org.hamcrest.Matchers.equalTo("unsubscribe link in notice #1"));
@@ -123,6 +126,13 @@ class StatusPageInABrowserQuarkusTest {
         Map<String, Object> link = given().get("/api/customers/" + customer + "/status-link").then().statusCode(200)
                 .extract().as(Map.class);
         return base.toString().replaceAll("/$", "") + Notices.local((String) link.get("statusUrl"));
+    }
+
+    /** The text of an element on the page a click leads to, once it has loaded (generous on a busy machine). */
+    private String waitFor(String css) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .getText();
     }
 
     private String text(String css) {
