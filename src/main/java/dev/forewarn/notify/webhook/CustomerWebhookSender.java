@@ -31,7 +31,10 @@ public class CustomerWebhookSender {
     }
 
     public Uni<DeliveryResult> send(Target target, long noticeId, ObjectNode payload) {
-        return Uni.createFrom().completionStage(() -> poster.deliver("customer webhook", URI.create(target.url()), () -> {
+        // The HTTP client completes on its own thread; the outcome is recorded in this drain's Vert.x context,
+        // where its database session belongs.
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<DeliveryResult> sent = Uni.createFrom().completionStage(() -> poster.deliver("customer webhook", URI.create(target.url()), () -> {
             byte[] body = JsonPoster.toBytes(payload);
             long timestamp = clock.instant().getEpochSecond();
             return new JsonPoster.Request(body, Map.of(
@@ -39,5 +42,6 @@ public class CustomerWebhookSender {
                     HmacSigner.SIGNATURE_HEADER, new HmacSigner(target.secret()).sign(timestamp, body),
                     "X-Forewarn-Notice", Long.toString(noticeId)));
         }, config.notices().sendTimeout()));
+        return context == null ? sent : sent.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
