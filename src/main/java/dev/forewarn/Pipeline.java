@@ -5,6 +5,7 @@ import dev.forewarn.escalation.PageOutbox;
 import dev.forewarn.ha.GracefulShutdown;
 import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.maintenance.MaintenanceNotifier;
 import dev.forewarn.notify.NoticeOutbox;
 import dev.forewarn.ticket.TicketPoller;
 import dev.forewarn.probe.ProbePoller;
@@ -36,7 +37,10 @@ import org.jboss.logging.Logger;
  *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
  *     → hysteresis (windows in probe time) → incident transition
  *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
- *   deliver with retry → record                        NoticeOutbox  → EmailSender
+ *   maintenance windows (once or weekly) → advance / start / end notices, corrections
+ *                                                      MaintenanceNotifier → notice rows (same outbox)
+ *   deliver with retry → record                        NoticeOutbox  → NoticeComposer (preferences, links)
+ *                                                                    → EmailSender (one email per address)
  *
  *   poll tickets (each source on its own interval)     TicketPoller  → TicketIngest (ticket + history)
  *   SLA clocks → escalation decision → route (on call) SlaWatcher    → pages + page_delivery rows
@@ -61,6 +65,8 @@ public class Pipeline {
     SlaWatcher slaWatcher;
     @Inject
     PageOutbox pageOutbox;
+    @Inject
+    MaintenanceNotifier maintenanceNotifier;
     @Inject
     ForewarnConfig config;
     @Inject
@@ -234,6 +240,13 @@ public class Pipeline {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drain() {
         return guarded("drain-outbox", outbox.drain());
+    }
+
+    @Scheduled(identity = "maintenance-notices", every = "${forewarn.status.maintenance-interval}", delayed = "6s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
+    Uni<Void> notifyMaintenance() {
+        return guarded("maintenance-notices", maintenanceNotifier.queueDue()
+                .chain(queued -> queued > 0 ? outbox.drain() : Uni.createFrom().item(0)));
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",

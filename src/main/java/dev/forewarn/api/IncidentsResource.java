@@ -1,6 +1,7 @@
 package dev.forewarn.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.customer.model.SkipReason;
 import dev.forewarn.incident.IncidentEventRepository;
 import dev.forewarn.incident.IncidentRepository;
 import dev.forewarn.notify.NoticeRepository;
@@ -87,11 +88,15 @@ public class IncidentsResource {
             if (incident == null) {
                 throw new NotFoundException("no incident #" + id);
             }
-            return events.timeline(id).chain(timeline -> notices.forIncident(id).map(ns -> new Views.IncidentView(
+            return events.timeline(id).chain(timeline -> notices.forIncident(id).chain(ns -> notices.skippedFor(id)
+                    .map(skipped -> new Views.IncidentView(
                     Views.IncidentSummary.of(incident), RegionsResource.evidence(mapper, incident.evidence),
                     timeline.stream().map(e -> new Views.EventView(e.id, e.since == null ? e.at : e.since, e.at,
-                            e.kind, e.fromState, e.toState, e.noticeKind, e.muted, RegionsResource.evidence(mapper, e.evidence))).toList(),
-                    ns.stream().map(Views.NoticeView::of).toList())));
+                            e.kind, e.fromState, e.toState, e.noticeKind, e.muted,
+                            RegionsResource.evidence(mapper, e.evidence))).toList(),
+                    ns.stream().map(Views.NoticeView::of).toList(),
+                    skipped.stream().map(s -> new Views.SkipView(s.eventId(), s.customerId(), s.reason(),
+                            SkipReason.valueOf(s.reason()).explanation())).toList()))));
         });
     }
 }

@@ -50,9 +50,13 @@ public final class Views {
         }
     }
 
-    /** An incident with its timeline and notices. */
+    /** An incident with its timeline, its notices, and the customers its events did not notify and why. */
     public record IncidentView(IncidentSummary incident, RegionEvidence evidence, List<EventView> timeline,
-                               List<NoticeView> notices) {
+                               List<NoticeView> notices, List<SkipView> skipped) {
+    }
+
+    /** A customer of the region an event did not notify: {@code reason} is a {@code SkipReason} name. */
+    public record SkipView(long eventId, String customerId, String reason, String explanation) {
     }
 
     /** A stored customer. */
@@ -64,15 +68,28 @@ public final class Views {
         }
     }
 
-    /** A maintenance window. */
+    /** A maintenance window; for a weekly one, startsAt..endsAt bound the recurrence and next is its next occurrence. */
     public record MaintenanceView(long id, String regionId, Instant startsAt, Instant endsAt, String reason,
-                                  Instant createdAt) {
-        static MaintenanceView of(MaintenanceWindow m) {
-            return new MaintenanceView(m.id, m.regionId, m.startsAt, m.endsAt, m.reason, m.createdAt);
+                                  Instant createdAt, String status, int revision, WeeklyInput weekly,
+                                  Instant nextStart, Instant nextEnd) {
+        static MaintenanceView of(MaintenanceWindow m, Instant now) {
+            var next = m.schedule().next(now);
+            return new MaintenanceView(m.id, m.regionId, m.startsAt, m.endsAt, m.reason, m.createdAt, m.status,
+                    m.revision, m.weeklyZone == null ? null
+                    : new WeeklyInput(m.weeklyDay, m.weeklyStart, m.weeklyEnd, m.weeklyZone),
+                    next.map(o -> o.start()).orElse(null), next.map(o -> o.end()).orElse(null));
         }
     }
 
-    /** A maintenance window to create. */
-    public record MaintenanceInput(String regionId, Instant startsAt, Instant endsAt, String reason) {
+    /**
+     * A maintenance window to create or change. A one-off window runs from startsAt to endsAt; with weekly it recurs
+     * every week from startsAt (default: now) until endsAt.
+     */
+    public record MaintenanceInput(String regionId, Instant startsAt, Instant endsAt, String reason,
+                                   WeeklyInput weekly) {
+    }
+
+    /** Weekly hours: day (MONDAY..SUNDAY), start and end as HH:mm local time in the IANA zone. */
+    public record WeeklyInput(String day, String start, String end, String zone) {
     }
 }

@@ -71,6 +71,29 @@ public interface ForewarnConfig {
     @Valid
     Paging paging();
 
+    /** Customer status pages and maintenance notices. */
+    @Valid
+    Status status();
+
+    /** Status pages and maintenance notices. */
+    interface Status {
+        /** Serve {@code /status/public}: every region's state and planned maintenance, without a link (boolean). */
+        @WithDefault("false")
+        boolean publicPage();
+
+        /** Advance notices of a maintenance window go out this long before it starts (durations, e.g. 24h,1h). */
+        @WithDefault("24h,1h")
+        java.util.List<Duration> maintenanceLeadTimes();
+
+        /** An end-of-maintenance notice is still sent this long after the window ended, e.g. after a restart (duration). */
+        @WithDefault("1h")
+        Duration maintenanceEndGrace();
+
+        /** How often due maintenance notices are queued (duration). */
+        @WithDefault("30s")
+        Duration maintenanceInterval();
+    }
+
     /** Evaluation settings. */
     interface Evaluation {
         /** Every region is judged right after each probe poll and at least this often: the tick notices stale data and judges pushed probes (duration, e.g. 15s). */
@@ -324,7 +347,7 @@ public interface ForewarnConfig {
         /** API keys by name (the name is what the audit trail shows). */
         Map<String, @Valid ApiKey> apiKeys();
 
-        /** Secret that signs the acknowledge links in pages (at least 32 characters; from a Secret). */
+        /** Secret that signs the acknowledge links in pages and the status and unsubscribe links in notices (at least 32 characters; from a Secret). Without it notices carry no such links. */
         Optional<String> linkSecret();
 
         /** How long an acknowledge link in a page stays valid (duration). */
@@ -580,7 +603,7 @@ public interface ForewarnConfig {
         /** Routes: the first route matching a page's tier and team names its channels. */
         java.util.List<@Valid PageRoute> routes();
 
-        /** Public base URL of Forewarn, used for acknowledge links in pages (URL). */
+        /** Public base URL of Forewarn, used for acknowledge links in pages and the status, preferences and unsubscribe links in customer notices (URL). */
         @WithDefault("http://localhost:8080")
         String publicUrl();
 

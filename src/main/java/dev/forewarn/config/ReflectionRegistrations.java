@@ -22,6 +22,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     dev.forewarn.oncall.model.Override.class,
     dev.forewarn.ticket.TicketWebhookResource.Accepted.class, dev.forewarn.ticket.json.Rejection.class,
     dev.forewarn.demo.DemoScript.DemoTicket.class,
+    dev.forewarn.api.CustomerPreferencesResource.PreferencesView.class,
+    dev.forewarn.api.CustomerPreferencesResource.AuditView.class,
+    dev.forewarn.api.CustomerPreferencesResource.LinkView.class,
+    dev.forewarn.customer.model.NoticePreferences.class, dev.forewarn.customer.model.NoticeTopic.class,
 })
 public final class ReflectionRegistrations {
     private ReflectionRegistrations() {

@@ -1,6 +1,8 @@
 package dev.forewarn.incident;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.customer.Audience;
+import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.incident.model.IncidentAction;
 import dev.forewarn.incident.model.IncidentPolicy;
 import dev.forewarn.notify.NoticeKind;
@@ -23,25 +25,35 @@ import org.jboss.logging.Logger;
 public class IncidentService {
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
-    // A customer this incident has told nothing yet (added to the region meanwhile, or whose warning failed or was
-    // held back by maintenance) gets a first warning, never an update about a warning it never received.
-    private static final String FAN_OUT_TO_REGION_CUSTOMERS = """
-            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), c.id,
-                   CASE WHEN EXISTS (SELECT 1 FROM notice told WHERE told.incident_id = CAST(:incident AS bigint)
-                                        AND told.customer_id = c.id AND told.status <> 'FAILED')
-                        THEN CAST(:kind AS text) ELSE 'WARNING' END,
-                   'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM customer c WHERE CAST(:region AS text) = ANY (c.regions)
-            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+    // One statement: the customers concerned, each with why it is skipped (its preferences) or null; the skipped
+    // ones are recorded for the API, the others get an outbox row. A customer this incident has told nothing yet
+    // (added to the region meanwhile, or whose warning failed or was held back by maintenance) gets a first warning,
+    // never an update about a warning it never received.
+    private static final String FAN_OUT = """
+            WITH candidate AS (
+                SELECT c.id, c.webhook_url, %s AS skip FROM customer c WHERE %s),
+            skipped AS (
+                INSERT INTO notice_skip (event_id, customer_id, reason)
+                SELECT CAST(:event AS bigint), id, skip FROM candidate WHERE skip IS NOT NULL
+                ON CONFLICT DO NOTHING)
+            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at,
+                                channel)
+            SELECT CAST(:incident AS bigint), CAST(:event AS bigint), id,
+                   CASE WHEN CAST(:kind AS text) = 'ALL_CLEAR'
+                          OR EXISTS (SELECT 1 FROM notice told WHERE told.incident_id = CAST(:incident AS bigint)
+                                        AND told.customer_id = candidate.id AND told.status <> 'FAILED')
+                        THEN CAST(:kind AS text) ELSE 'WARNING' END, 'PENDING', 0,
+                   CAST(:now AS timestamptz), CAST(:now AS timestamptz), ch.channel
+              FROM candidate CROSS JOIN (VALUES ('email'), ('webhook')) AS ch (channel)
+             WHERE skip IS NULL AND (ch.channel = 'email' OR webhook_url IS NOT NULL)
+            ON CONFLICT (event_id, customer_id, channel) DO NOTHING""";
+
+    private static final String FAN_OUT_TO_REGION_CUSTOMERS = FAN_OUT.formatted(Audience.SKIP_REASON,
+            "CAST(:region AS text) = ANY (c.regions)");
 
     // An all-clear goes to those told about the incident, not to customers who never heard of it.
-    private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = """
-            INSERT INTO notice (incident_id, event_id, customer_id, kind, status, attempts, next_attempt_at, created_at)
-            SELECT DISTINCT CAST(:incident AS bigint), CAST(:event AS bigint), n.customer_id, CAST(:kind AS text),
-                   'PENDING', 0, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-              FROM notice n WHERE n.incident_id = CAST(:incident AS bigint)
-            ON CONFLICT (event_id, customer_id) DO NOTHING""";
+    private static final String FAN_OUT_TO_NOTIFIED_CUSTOMERS = FAN_OUT.formatted(Audience.SKIP_REASON,
+            "c.id IN (SELECT n.customer_id FROM notice n WHERE n.incident_id = CAST(:incident AS bigint))");
 
     @Inject
     IncidentRepository incidents;
@@ -164,10 +176,9 @@ public class IncidentService {
                     .setParameter("incident", incident.id)
                     .setParameter("event", event.id)
                     .setParameter("kind", kind.name())
-                    .setParameter("now", now);
-            if (kind != NoticeKind.ALL_CLEAR) {
-                query.setParameter("region", incident.regionId);
-            }
+                    .setParameter("now", now)
+                    .setParameter("region", incident.regionId)
+                    .setParameter("topic", NoticeTopic.ofNoticeKind(kind.name()).slug());
             return query.executeUpdate();
         });
     }

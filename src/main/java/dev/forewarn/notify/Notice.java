@@ -51,4 +51,21 @@ public class Notice {
     public String recipients;
 
     public String subject;
+
+    /** The maintenance window of a maintenance notice; null for incident notices. */
+    @Column(name = "maintenance_id")
+    public Long maintenanceId;
+
+    /** Start of the maintenance occurrence the notice is about. */
+    @Column(name = "occurrence_at")
+    public Instant occurrenceAt;
+
+    /** {@code email}, or {@code webhook} for the customer's machine-readable copy. */
+    public String channel = EMAIL;
+
+    public static final String EMAIL = "email";
+    public static final String WEBHOOK = "webhook";
+
+    /** The maintenance step key, e.g. {@code ADVANCE-3600}, {@code START}, {@code CANCELLED}. */
+    public String step;
 }

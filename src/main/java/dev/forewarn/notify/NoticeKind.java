@@ -1,10 +1,12 @@
 package dev.forewarn.notify;
 
-/** The kind of customer notice an incident transition produces: first warning, follow-up, or all-clear. */
+/** The kind of customer notice: an incident's first warning, follow-up or all-clear, or a maintenance notice. */
 public enum NoticeKind {
     WARNING("warning"),
     UPDATE("update"),
-    ALL_CLEAR("all-clear");
+    ALL_CLEAR("all-clear"),
+    /** Planned maintenance of a region: advance, start, end or correction; the step is stored with the notice. */
+    MAINTENANCE("maintenance");
 
     private final String slug;
 

@@ -25,9 +25,11 @@ public class NoticeMetrics {
     @Inject
     public NoticeMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (NoticeKind kind : NoticeKind.values()) {
-            for (String outcome : OUTCOMES) {
-                counter(kind.name(), outcome);
+        for (String channel : java.util.List.of(Notice.EMAIL, Notice.WEBHOOK)) {
+            for (NoticeKind kind : NoticeKind.values()) {
+                for (String outcome : OUTCOMES) {
+                    counter(channel, kind.name(), outcome);
+                }
             }
         }
         Gauge.builder("forewarn.outbox.backlog", this, m -> m.backlog)
@@ -38,13 +40,13 @@ public class NoticeMetrics {
                 .register(registry);
     }
 
-    void counted(String kind, String outcome) {
-        counter(kind, outcome).increment();
+    void counted(String channel, String kind, String outcome) {
+        counter(channel, kind, outcome).increment();
     }
 
-    private Counter counter(String kind, String outcome) {
-        return counters.computeIfAbsent(kind + "/" + outcome, k -> Counter.builder("forewarn.notices")
-                .tag("channel", "email").tag("kind", kind.toLowerCase()).tag("outcome", outcome)
+    private Counter counter(String channel, String kind, String outcome) {
+        return counters.computeIfAbsent(channel + "/" + kind + "/" + outcome, k -> Counter.builder("forewarn.notices")
+                .tag("channel", channel).tag("kind", kind.toLowerCase()).tag("outcome", outcome)
                 .description("Customer notice delivery attempts by outcome")
                 .register(registry));
     }

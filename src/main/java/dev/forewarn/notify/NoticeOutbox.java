@@ -2,20 +2,12 @@ package dev.forewarn.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.customer.Customer;
-import dev.forewarn.customer.CustomerRepository;
-import dev.forewarn.incident.Incident;
-import dev.forewarn.incident.IncidentEvent;
-import dev.forewarn.incident.IncidentEventRepository;
 import dev.forewarn.incident.IncidentRepository;
 import dev.forewarn.notify.email.EmailSender;
-import dev.forewarn.notify.email.NoticeFacts;
+import dev.forewarn.notify.webhook.CustomerWebhookSender;
 import dev.forewarn.notify.email.NoticeRenderer;
 import dev.forewarn.notify.email.RenderedNotice;
 import dev.forewarn.notify.model.RetrySchedule;
-import dev.forewarn.quality.RegionCatalog;
-import dev.forewarn.quality.model.RegionEvidence;
-import dev.forewarn.quality.model.RegionState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,12 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -63,13 +52,11 @@ public class NoticeOutbox {
     @Inject
     IncidentRepository incidents;
     @Inject
-    IncidentEventRepository events;
-    @Inject
-    CustomerRepository customers;
-    @Inject
-    RegionCatalog regions;
+    NoticeComposer composer;
     @Inject
     EmailSender email;
+    @Inject
+    CustomerWebhookSender webhooks;
     @Inject
     NoticeRenderer renderer;
     @Inject
@@ -85,12 +72,8 @@ public class NoticeOutbox {
 
     private volatile String failingSince;
 
-    /** One claimed notice with what it needs to be rendered, or why it cannot be. */
-    record Claimed(Notice notice, NoticeFacts facts, List<String> to, String unsendable) {
-    }
-
     /** An attempt's outcome, to be recorded. */
-    record Outcome(Claimed claimed, DeliveryResult result, RenderedNotice rendered) {
+    record Outcome(NoticeComposer.Composed claimed, DeliveryResult result, RenderedNotice rendered) {
     }
 
     /**
@@ -112,14 +95,14 @@ public class NoticeOutbox {
     }
 
     /** Claims a batch and loads what it needs, in one transaction that commits before anything is sent. */
-    private Uni<List<Claimed>> claimBatch() {
+    private Uni<List<NoticeComposer.Composed>> claimBatch() {
         return Uni.createFrom().deferred(() -> {
             Instant now = clock.instant();
-            return Panache.withTransaction(() -> claim(now).chain(this::prepare));
+            return Panache.withTransaction(() -> claim(now).chain(composer::compose));
         });
     }
 
-    private Uni<List<Outcome>> sendBatch(List<Claimed> batch) {
+    private Uni<List<Outcome>> sendBatch(List<NoticeComposer.Composed> batch) {
         return Multi.createFrom().iterable(batch)
                 .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
                 .collect().asList();
@@ -138,74 +121,16 @@ public class NoticeOutbox {
                 .getResultList());
     }
 
-    private Uni<List<Claimed>> prepare(List<Notice> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<Long> incidentIds = claimed.stream().map(n -> n.incidentId).distinct().toList();
-        List<Long> eventIds = claimed.stream().map(n -> n.eventId).distinct().toList();
-        List<String> customerIds = claimed.stream().map(n -> n.customerId).distinct().toList();
-        return incidents.list("id in ?1", incidentIds)
-                .chain(is -> events.list("id in ?1", eventIds)
-                        .chain(es -> customers.byIds(customerIds)
-                                .map(cs -> {
-                                    Map<Long, Incident> byIncident = index(is, i -> i.id);
-                                    Map<Long, IncidentEvent> byEvent = index(es, e -> e.id);
-                                    Map<String, Customer> byCustomer = index(cs, c -> c.id);
-                                    return claimed.stream().map(n -> facts(n, byIncident.get(n.incidentId),
-                                            byEvent.get(n.eventId), byCustomer.get(n.customerId))).toList();
-                                })));
-    }
-
-    private Claimed facts(Notice n, Incident incident, IncidentEvent event, Customer customer) {
-        if (customer == null) {
-            return new Claimed(n, null, List.of(), "customer " + n.customerId + " no longer exists");
-        }
-        List<String> to = customer.emails == null ? List.of() : Arrays.stream(customer.emails).toList();
-        if (to.isEmpty()) {
-            return new Claimed(n, null, to, "customer " + customer.id + " has no notice address");
-        }
-        try {
-            RegionEvidence e = mapper.readValue(event.evidence, RegionEvidence.class);
-            NoticeKind kind = NoticeKind.valueOf(n.kind);
-            String regionName = regions.find(incident.regionId).map(RegionCatalog.Region::displayName)
-                    .orElse(incident.regionId);
-            NoticeFacts facts = new NoticeFacts(kind, incident.id, customer.name, customer.language,
-                    ZoneId.of(customer.timeZone), incident.regionId, regionName,
-                    RegionState.valueOf(event.toState),
-                    event.fromState == null ? null : RegionState.valueOf(event.fromState),
-                    "RECURRED".equals(event.kind), since(kind, incident, event), began(event),
-                    kind == NoticeKind.ALL_CLEAR ? began(event) : null,
-                    e.medianMos(), e.worstDecileMos(), e.p95RttMs(), e.medianJitterMs(), e.meanLossRatio(),
-                    e.unreachableShare(), e.nodesUnreachable(), e.nodesExpected());
-            return new Claimed(n, facts, to, null);
-        } catch (Exception ex) {
-            return new Claimed(n, null, to, "cannot compose notice: " + ex.getMessage());
-        }
-    }
-
-    /**
-     * When the degradation a notice is about began, in probe time: the incident's start, or for a first warning
-     * about a recurrence (to a customer told nothing of the incident yet) the start of the relapse.
-     */
-    private static Instant since(NoticeKind kind, Incident incident, IncidentEvent event) {
-        if (kind == NoticeKind.WARNING && "RECURRED".equals(event.kind)) {
-            return began(event);
-        }
-        return incident.beganAt != null ? incident.beganAt : incident.openedAt;
-    }
-
-    private static Instant began(IncidentEvent event) {
-        return event.since != null ? event.since : event.at;
-    }
-
-    private Uni<Outcome> attempt(Claimed c) {
+    private Uni<Outcome> attempt(NoticeComposer.Composed c) {
         if (c.unsendable() != null) {
             return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(c.unsendable()), null));
         }
+        if (c.webhook() != null) {
+            return webhooks.send(c.webhook(), c.notice().id, c.payload()).map(r -> new Outcome(c, r, null));
+        }
         RenderedNotice rendered;
         try {
-            rendered = renderer.render(c.facts());
+            rendered = c.render().apply(renderer);
         } catch (RuntimeException ex) {
             failures.failed(dev.forewarn.polling.ItemFailures.Step.NOTICE_RENDERING, "notice #" + c.notice().id, ex);
             return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(
@@ -246,16 +171,22 @@ public class NoticeOutbox {
         String kind = n.kind;
         if (o.result() instanceof DeliveryResult.Delivered) {
             noteRecovered();
-            metrics.counted(kind, "sent");
-            return new Recorded(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
-                    o.rendered().subject());
+            metrics.counted(n.channel, kind, "sent");
+            return o.claimed().webhook() != null
+                    ? new Recorded(n.id, Notice.SENT, now, null, now, o.claimed().webhook().url(), null)
+                    : new Recorded(n.id, Notice.SENT, now, null, now, o.claimed().to().stream()
+                            .map(EmailSender.Recipient::address).collect(Collectors.joining(", ")),
+                            o.rendered().subject());
         }
         if (o.result() instanceof DeliveryResult.Retryable r) {
-            noteFailing(r.reason());
+            // The SMTP log line speaks of the one shared server; a customer's webhook failing is that customer's.
+            if (Notice.EMAIL.equals(n.channel)) {
+                noteFailing(r.reason());
+            }
             RetrySchedule.Next next = schedule.afterFailure(n.attempts, n.createdAt, now,
                     ThreadLocalRandom.current().nextDouble());
             if (next instanceof RetrySchedule.RetryAt at) {
-                metrics.counted(kind, "retry");
+                metrics.counted(n.channel, kind, "retry");
                 return new Recorded(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
             }
             return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
@@ -264,9 +195,9 @@ public class NoticeOutbox {
     }
 
     private Recorded giveUp(Notice n, String why, Instant now) {
-        LOG.warnf("Email channel: notice #%d (%s, incident #%d, customer %s) failed for good: %s",
-                n.id, n.kind, n.incidentId, n.customerId, why);
-        metrics.counted(n.kind, "failed");
+        LOG.warnf("Notice channel %s: notice #%d (%s, incident #%s, maintenance #%s, customer %s) failed for good: %s",
+                n.channel, n.id, n.kind, n.incidentId, n.maintenanceId, n.customerId, why);
+        metrics.counted(n.channel, n.kind, "failed");
         return new Recorded(n.id, Notice.FAILED, now, why, null, null, null);
     }
 
@@ -299,9 +230,5 @@ public class NoticeOutbox {
 
     private static String truncate(String s) {
         return s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
-        return values.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a));
     }
 }

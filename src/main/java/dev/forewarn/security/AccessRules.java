@@ -20,6 +20,10 @@ public final class AccessRules {
         if (method.equals("POST") && (p.equals("/api/tickets/events") || p.equals("/api/pagerduty/webhook"))) {
             return Optional.empty();
         }
+        // A status link lets its holder act as the customer (preferences), so only admins may read one.
+        if (p.matches("/api/customers/[^/]+/status-link(/.*)?")) {
+            return Optional.of(Role.ADMIN);
+        }
         if (read) {
             return Optional.of(Role.VIEWER);
         }

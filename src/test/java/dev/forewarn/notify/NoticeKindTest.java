@@ -15,6 +15,8 @@ class NoticeKindTest {
             "UPDATE, update",
             // hyphenated because slugs end up in template file names and outbox rows
             "ALL_CLEAR, all-clear",
+            // advance, start, end or correction of a maintenance window
+            "MAINTENANCE, maintenance",
     })
     void slugIsStableLowerCaseName(NoticeKind kind, String slug) {
         assertThat(kind.slug()).isEqualTo(slug);

@@ -16,7 +16,7 @@ public final class Db {
 
     public static void wipe() {
         exec("TRUNCATE webhook_replay, page_delivery, page_event, page, ticket_change, ticket, ticket_cursor, oncall_override, "
-                + "notice, incident_event, incident, region_status, maintenance_window, customer "
+                + "notice_skip, customer_audit, notice, incident_event, incident, region_status, maintenance_window, customer "
                 + "RESTART IDENTITY CASCADE");
     }
 

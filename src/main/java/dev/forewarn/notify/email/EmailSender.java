@@ -50,13 +50,31 @@ public class EmailSender {
         }
     }
 
-    /** Sends a rendered customer notice, marked with its outbox id. */
-    public Uni<DeliveryResult> send(RenderedNotice notice, List<String> to, long noticeId) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Forewarn-Notice", Long.toString(noticeId));
-        headers.put("Auto-Submitted", "auto-generated");
-        return send(new Outgoing(to, notice.subject(), notice.text(), notice.html(), notice.language(), headers),
-                config.notices().sendTimeout());
+    /** One address of a notice and its own RFC 8058 one-click unsubscribe URL, or null without signed links. */
+    public record Recipient(String address, String unsubscribeUrl) {
+    }
+
+    /**
+     * Sends the notice as one email per address, so each carries the {@code List-Unsubscribe} of its own address
+     * (RFC 8058 one-click: the receiving mail provider POSTs {@code List-Unsubscribe=One-Click} to it), marked with
+     * its outbox id. The first address that fails decides the outcome; the rest are not tried this time.
+     */
+    public Uni<DeliveryResult> send(RenderedNotice notice, List<Recipient> to, long noticeId) {
+        Uni<DeliveryResult> chain = Uni.createFrom().item(new DeliveryResult.Delivered());
+        for (Recipient r : to) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("X-Forewarn-Notice", Long.toString(noticeId));
+            headers.put("Auto-Submitted", "auto-generated");
+            if (r.unsubscribeUrl() != null) {
+                headers.put("List-Unsubscribe", "<" + r.unsubscribeUrl() + ">");
+                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            Outgoing email = new Outgoing(List.of(r.address()), notice.subject(), notice.text(), notice.html(),
+                    notice.language(), headers);
+            chain = chain.chain(done -> done instanceof DeliveryResult.Delivered
+                    ? send(email, config.notices().sendTimeout()) : Uni.createFrom().item(done));
+        }
+        return chain;
     }
 
     /** Sends one email within {@code timeout}; the outcome is a value, never a failure. */

@@ -1,5 +1,6 @@
 package dev.forewarn.notify.email;
 
+import dev.forewarn.maintenance.model.MaintenanceSchedule;
 import dev.forewarn.quality.model.RegionState;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +45,62 @@ public final class NoticeRenderer {
      * @throws IllegalStateException when the engine has no template for the kind and language, naming its id
      */
     public RenderedNotice render(NoticeFacts facts) {
+        return render(facts, NoticeLinks.NONE);
+    }
+
+    /** As {@link #render(NoticeFacts)}, with the customer's status and preferences links in the footer. */
+    public RenderedNotice render(NoticeFacts facts, NoticeLinks links) {
         String language = supportedLanguage(facts.language());
         Map<String, Object> data = templateData(facts, language);
-        String base = "notices/" + facts.kind().slug() + "." + language;
+        return renderAll("notices/" + facts.kind().slug() + "." + language, language, withLinks(data, links));
+    }
+
+    /** Renders a maintenance notice in the customer's language and zone. */
+    public RenderedNotice render(MaintenanceFacts facts, NoticeLinks links) {
+        String language = supportedLanguage(facts.language());
+        boolean chinese = language.equals(SIMPLIFIED_CHINESE);
+        Map<String, Object> data = new HashMap<>();
+        data.put("customerName", facts.customerName());
+        data.put("regionId", facts.regionId());
+        data.put("regionName", facts.regionName());
+        data.put("maintenanceId", Long.toString(facts.maintenanceId()));
+        data.put("step", facts.step().getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        data.put("startLocal", localTime(facts.start(), facts.zone(), chinese));
+        data.put("endLocal", localTime(facts.end(), facts.zone(), chinese));
+        data.put("lasts", duration(Duration.between(facts.start(), facts.end()), chinese));
+        data.put("recurrence", facts.weekly() == null ? "" : recurrence(facts.weekly(), chinese));
+        data.put("reason", facts.reason());
+        return renderAll("notices/maintenance." + language, language, withLinks(data, links));
+    }
+
+    /** A weekly window in plain words, e.g. "every Sunday 02:00–04:00 (Europe/Berlin)". */
+    public static String recurrence(MaintenanceSchedule.Weekly w, String language) {
+        return recurrence(w, supportedLanguage(language).equals(SIMPLIFIED_CHINESE));
+    }
+
+    private static String recurrence(MaintenanceSchedule.Weekly w, boolean chinese) {
+        String hours = w.start() + "–" + w.end();
+        return chinese
+                ? "每" + w.day().getDisplayName(TextStyle.FULL, Locale.SIMPLIFIED_CHINESE).replace("星期", "周") + " "
+                        + hours + "（" + w.zone().getId() + "）"
+                : "every " + w.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + hours + " ("
+                        + w.zone().getId() + ")";
+    }
+
+    private static Map<String, Object> withLinks(Map<String, Object> data, NoticeLinks links) {
+        data.put("statusUrl", links.statusUrl());
+        data.put("preferencesUrl", links.preferencesUrl());
+        return data;
+    }
+
+    private RenderedNotice renderAll(String base, String language, Map<String, Object> data) {
         // Mail headers are one line; templates end with a newline and may wrap for readability.
         String subject = render(base + ".subject.txt", data).strip().replaceAll("\\s+", " ");
         return new RenderedNotice(subject, render(base + ".txt", data), render(base + ".html", data), language);
     }
 
     /** The template language for a customer's language tag: {@code zh-CN} for Simplified Chinese, else {@code en}. */
-    static String supportedLanguage(String tag) {
+    public static String supportedLanguage(String tag) {
         if (tag == null || tag.isBlank()) {
             return ENGLISH;
         }
@@ -113,6 +161,11 @@ public final class NoticeRenderer {
             return -1;
         }
         return (int) Math.round(f.nodesUnreachable() / f.unreachableShare()) - f.nodesUnreachable();
+    }
+
+    /** An instant as notices and status pages show it: in the zone, with the zone and its offset, in the language. */
+    public static String localTime(Instant instant, ZoneId zone, String language) {
+        return localTime(instant, zone, supportedLanguage(language).equals(SIMPLIFIED_CHINESE));
     }
 
     private static String localTime(Instant instant, ZoneId zone, boolean chinese) {

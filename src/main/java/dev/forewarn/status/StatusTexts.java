@@ -1,0 +1,108 @@
+package dev.forewarn.status;
+
+import java.util.Map;
+
+/** The words of the status and preferences pages in each supported language ({@code en}, {@code zh-CN}). */
+final class StatusTexts {
+    private StatusTexts() {
+    }
+
+    private static final Map<String, String> EN = Map.ofEntries(
+            Map.entry("lang", "en"),
+            Map.entry("title", "Service status"),
+            Map.entry("publicTitle", "Service status of all regions"),
+            Map.entry("forCustomer", "for"),
+            Map.entry("regions", "Your regions"),
+            Map.entry("allRegions", "Regions"),
+            Map.entry("HEALTHY", "Operational"),
+            Map.entry("DEGRADED", "Degraded call quality"),
+            Map.entry("OUTAGE", "Outage"),
+            Map.entry("UNKNOWN", "No data yet"),
+            Map.entry("MAINTENANCE", "Under maintenance"),
+            Map.entry("mutedRegion", "You receive no notices about this region."),
+            Map.entry("openIncidents", "Open incidents"),
+            Map.entry("noOpenIncidents", "No open incidents in your regions."),
+            Map.entry("since", "since"),
+            Map.entry("maintenance", "Planned maintenance"),
+            Map.entry("noMaintenance", "No maintenance planned."),
+            Map.entry("repeats", "repeats"),
+            Map.entry("history", "Last 30 days"),
+            Map.entry("noHistory", "No incidents in the last 30 days."),
+            Map.entry("lasted", "lasted"),
+            Map.entry("worst", "worst"),
+            Map.entry("timesIn", "Times are shown in"),
+            Map.entry("preferences", "Notice preferences"),
+            Map.entry("preferencesIntro", "Choose which notices you receive. Unticked items are not sent to you."),
+            Map.entry("prefRegions", "Regions"),
+            Map.entry("prefTopics", "Kinds of notice"),
+            Map.entry("prefAddresses", "Addresses"),
+            Map.entry("warnings", "Warnings and updates about degraded quality"),
+            Map.entry("all-clears", "All-clears when a region has recovered"),
+            Map.entry("maintenanceTopic", "Planned maintenance"),
+            Map.entry("save", "Save preferences"),
+            Map.entry("saved", "Your preferences are saved. They apply to the next notice."),
+            Map.entry("back", "Back to the status page"),
+            Map.entry("unsubscribeTitle", "Unsubscribe"),
+            Map.entry("unsubscribeAsk", "Stop sending network notices to this address?"),
+            Map.entry("unsubscribeButton", "Unsubscribe"),
+            Map.entry("unsubscribed", "This address will receive no more notices. The other addresses of your account are not affected."),
+            Map.entry("OPENED", "Call quality degraded"),
+            Map.entry("OPENED_OUTAGE", "Outage: calls may fail"),
+            Map.entry("WORSENED", "Got worse"),
+            Map.entry("IMPROVED", "Improving, not yet recovered"),
+            Map.entry("RECURRED", "Degraded again"),
+            Map.entry("RESOLVED", "Recovered, back to normal"),
+            Map.entry("mutedEvent", "(during maintenance, no notice sent)"));
+
+    private static final Map<String, String> ZH = Map.ofEntries(
+            Map.entry("lang", "zh-CN"),
+            Map.entry("title", "服务状态"),
+            Map.entry("publicTitle", "所有区域的服务状态"),
+            Map.entry("forCustomer", "客户："),
+            Map.entry("regions", "您使用的区域"),
+            Map.entry("allRegions", "区域"),
+            Map.entry("HEALTHY", "运行正常"),
+            Map.entry("DEGRADED", "通话质量下降"),
+            Map.entry("OUTAGE", "服务中断"),
+            Map.entry("UNKNOWN", "暂无数据"),
+            Map.entry("MAINTENANCE", "维护中"),
+            Map.entry("mutedRegion", "您已选择不接收该区域的通知。"),
+            Map.entry("openIncidents", "进行中的事件"),
+            Map.entry("noOpenIncidents", "您使用的区域当前没有进行中的事件。"),
+            Map.entry("since", "开始于"),
+            Map.entry("maintenance", "计划维护"),
+            Map.entry("noMaintenance", "暂无计划维护。"),
+            Map.entry("repeats", "重复："),
+            Map.entry("history", "最近 30 天"),
+            Map.entry("noHistory", "最近 30 天没有事件。"),
+            Map.entry("lasted", "持续"),
+            Map.entry("worst", "最严重"),
+            Map.entry("timesIn", "时间均按以下时区显示："),
+            Map.entry("preferences", "通知设置"),
+            Map.entry("preferencesIntro", "请选择您希望接收的通知。未勾选的项目将不再发送给您。"),
+            Map.entry("prefRegions", "区域"),
+            Map.entry("prefTopics", "通知类型"),
+            Map.entry("prefAddresses", "邮箱地址"),
+            Map.entry("warnings", "质量下降预警及更新"),
+            Map.entry("all-clears", "区域恢复正常的通知"),
+            Map.entry("maintenanceTopic", "计划维护"),
+            Map.entry("save", "保存设置"),
+            Map.entry("saved", "设置已保存，将从下一封通知起生效。"),
+            Map.entry("back", "返回状态页"),
+            Map.entry("unsubscribeTitle", "退订"),
+            Map.entry("unsubscribeAsk", "确定不再向此地址发送网络通知吗？"),
+            Map.entry("unsubscribeButton", "退订"),
+            Map.entry("unsubscribed", "此地址将不再收到通知。您账户下的其他地址不受影响。"),
+            Map.entry("OPENED", "通话质量下降"),
+            Map.entry("OPENED_OUTAGE", "服务中断：通话可能失败"),
+            Map.entry("WORSENED", "情况恶化"),
+            Map.entry("IMPROVED", "正在好转，尚未完全恢复"),
+            Map.entry("RECURRED", "再次出现质量下降"),
+            Map.entry("RESOLVED", "已恢复正常"),
+            Map.entry("mutedEvent", "（维护期间，未发送通知）"));
+
+    /** The texts for a template language as {@code NoticeRenderer.supportedLanguage} gives it. */
+    static Map<String, String> of(String language) {
+        return "zh-CN".equals(language) ? ZH : EN;
+    }
+}
