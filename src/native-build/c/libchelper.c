@@ -94,3 +94,11 @@ int svm_initialize_locale(void) {
 svm_locale_props_t *svm_get_locale(void) {
   return &props;
 }
+
+/* ---- Process environment and threads ---- */
+
+extern char **environ;
+
+char **getEnviron(void) {
+  return environ;
+}

@@ -43,7 +43,7 @@ class RestartMidIncidentIT {
 
     @BeforeEach
     void peers() throws IOException {
-        assertThat(AppProcess.JAR).as("run after `mvn package`").exists();
+        assertThat(AppProcess.artifact()).as("run after `mvn package`").exists();
         http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .disableRequestJournal());
         http.start();
