@@ -178,6 +178,8 @@ public final class Driver {
         List<String> jvm = new ArrayList<>(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
                 "-XX:-UseJVMCICompiler", "-Xss10m", "-Xshare:off", "-Djava.awt.headless=true",
                 "-Dorg.graalvm.vendor=Forewarn native-build", "-Dorg.graalvm.version=" + VERSION,
+                // Quarkus' build-time feature reads the builder's version from this property (as the --version text).
+                "-Dorg.graalvm.vendorversion=GraalVM CE " + VERSION + "+8.1",
                 "-Dcom.oracle.graalvm.isaot=true", "-Dorg.graalvm.nativeimage.imagecode=buildtime",
                 "-Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader",
                 "-Djdk.internal.lambda.disableEagerInitialization=true",
