@@ -211,6 +211,9 @@ public final class Driver {
         jvm.add("--upgrade-module-path=" + builderJars.get(0));
         jvm.add("--module-path=" + builderJars.subList(1, builderJars.size()).stream().map(Path::toString)
                 .collect(Collectors.joining(":")));
+        // Classes initialised while building (jboss-threads' JDKSpecific$ThreadAccess for one) reach into
+        // java.lang's private state from the image class path's unnamed module; on JDK 24+ that needs this opening.
+        jvm.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         jvm.addAll(javaArgs);
         jvm.add("--module=" + BUILDER_MODULE + "/com.oracle.svm.hosted.NativeImageGeneratorRunner");
         Files.write(argFile, jvm.stream().map(Driver::quote).toList(), StandardCharsets.UTF_8);
@@ -230,8 +233,13 @@ public final class Driver {
         cmd.add("-H:-UseContainerSupport");
         // Without native access for the class path the image cannot initialise its platform encoding at start-up.
         cmd.add("-H:EnableNativeAccess=ALL-UNNAMED," + BUILDER_MODULE);
-        // The JDK's shared libraries stand in for its static ones: the executable finds them at run time here.
-        cmd.add("-H:NativeLinkerOption=-Wl,-rpath," + lib + ",-rpath," + lib.resolve("server"));
+        // ... and the executable keeps the same opening at run time, where those classes run again.
+        cmd.add("-H:AddOpens=java.base/java.lang=ALL-UNNAMED");
+        // The JDK's shared libraries stand in for its static ones: the executable finds them at run time in the
+        // installed JDK the builder was copied from (not in the copy, which is a cache).
+        Path runtimeLib = Path.of(System.getProperty("builder.runtime.jdk", home.toString())).resolve("lib");
+        cmd.add("-H:NativeLinkerOption=-Wl,-rpath," + runtimeLib + ",-rpath," + runtimeLib.resolve("server")
+                + ",-rpath-link," + lib + ",-rpath-link," + lib.resolve("server"));
         cmd.add("-H:NativeLinkerOption=-Wl,--allow-shlib-undefined");
         cmd.addAll(builderArgs);
         cmd.add("-H:ImageBuildID=" + UUID.nameUUIDFromBytes(String.join(" ", cmd).getBytes(StandardCharsets.UTF_8)));
