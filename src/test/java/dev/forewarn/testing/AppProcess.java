@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The packaged application as a real process on 127.0.0.1, against the test database, for restart and fail-over tests.
+ * The packaged application as a real process on 127.0.0.1, against the test database, for restart and fail-over tests:
+ * the jar, or with {@code -Dnative} (failsafe then sets {@code forewarn.it.native}) the native executable.
  *
  * <p>Made to hold on a loaded machine (start-up took 62–118 s at load average ~17): readiness may take
  * {@link #STARTUP} (5 min, {@code -Dforewarn.it.startup-timeout=PT10M} or {@code FOREWARN_IT_STARTUP_TIMEOUT}), every
@@ -39,6 +40,11 @@ public final class AppProcess implements AutoCloseable {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(AppProcess::killAndWait),
                 "forewarn-it-reaper"));
+    }
+
+    /** What the process tests start: the native executable under -Dnative, else the jar. */
+    public static Path artifact() {
+        return Boolean.getBoolean("forewarn.it.native") ? Path.of(System.getProperty("native.image.path")) : JAR;
     }
 
     private final int port;
@@ -96,13 +102,20 @@ public final class AppProcess implements AutoCloseable {
 
     private void launch(Map<String, String> properties) throws Exception {
         String db = "127.0.0.1:" + env("FOREWARN_DB_PORT", "5432") + "/" + env("FOREWARN_TEST_DB_NAME", "test");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+        List<String> cmd = new ArrayList<>();
+        if (Boolean.getBoolean("forewarn.it.native")) {
+            cmd.add(artifact().toString());
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
+        cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + db,
                 "-Dquarkus.datasource.reactive.url=postgresql://" + db,
                 "-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.start-tls=DISABLED"));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", JAR.toString()));
+        if (!Boolean.getBoolean("forewarn.it.native")) {
+            cmd.addAll(List.of("-jar", JAR.toString()));
+        }
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         RUNNING.add(process);

@@ -53,8 +53,8 @@ public final class ProcessPeers implements AutoCloseable {
     }
 
     private static void assertPackaged() {
-        if (!Files.exists(AppProcess.JAR)) {
-            throw new IllegalStateException("run after `mvn package`: " + AppProcess.JAR + " is missing");
+        if (!Files.exists(AppProcess.artifact())) {
+            throw new IllegalStateException("run after `mvn package`: " + AppProcess.artifact() + " is missing");
         }
     }
 
