@@ -2,70 +2,60 @@ package dev.forewarn.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.customer.Customer;
-import dev.forewarn.customer.CustomerRepository;
-import dev.forewarn.incident.Incident;
-import dev.forewarn.incident.IncidentEvent;
-import dev.forewarn.incident.IncidentEventRepository;
-import dev.forewarn.incident.IncidentRepository;
 import dev.forewarn.notify.email.EmailSender;
 import dev.forewarn.notify.email.NoticeFacts;
 import dev.forewarn.notify.email.NoticeRenderer;
 import dev.forewarn.notify.email.RenderedNotice;
-import dev.forewarn.notify.model.RetrySchedule;
+import dev.forewarn.notify.model.DeliveryPolicy;
+import dev.forewarn.notify.model.DeliveryResult;
+import dev.forewarn.notify.outbox.Message;
+import dev.forewarn.notify.outbox.Outbox;
+import dev.forewarn.notify.outbox.OutboxKind;
+import dev.forewarn.notify.outbox.OutboxMetrics;
+import dev.forewarn.notify.outbox.Settled;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.RegionEvidence;
 import dev.forewarn.quality.model.RegionState;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
- * Drains the notice outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED}, renders and sends them, and
- * records each outcome.
- *
- * <p>Guarantee: a claim moves the row's next attempt one lease into the future before anything is sent, so
- * two drains (or replicas) never send the same row at once. A crash after the SMTP server accepted a notice
- * but before the outcome was recorded sends that one notice again after the lease — the only way a customer
- * can get a duplicate; it carries the same {@code X-Forewarn-Notice} header so it can be recognised.
- *
- * <p>A scheduled drain ({@link #drain()}) goes on batch after batch while batches come back full, claiming the next
- * batch while the current one is sending. Each claim is its own transaction, committed before any of its rows is
- * sent, and each batch's outcomes are recorded in one statement guarded by {@code status = 'PENDING'}; no
- * transaction is open during a send, so the guarantee above holds per row whatever the batch around it. A row
- * claimed for the next batch when a drain stops early (a failed record, shutdown) waits out its lease unsent.
+ * The customer notice outbox: one row per (incident event, customer), rendered from the stored event and the
+ * customer's current language and time zone when sent, and emailed with an {@code X-Forewarn-Notice} header so
+ * the one repeat a crash can cause is recognisable. Claiming, retrying and recording are the {@link Outbox}'s.
  */
 @ApplicationScoped
-public class NoticeOutbox {
-    private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
+@Startup
+public class NoticeOutbox implements OutboxKind<NoticeOutbox.Email> {
 
-    private static final String CLAIM = """
-            UPDATE notice SET attempts = attempts + 1, next_attempt_at = :leaseUntil
-             WHERE id IN (SELECT id FROM notice
-                           WHERE status = 'PENDING' AND next_attempt_at <= :now
-                           ORDER BY next_attempt_at, id
-                           LIMIT :limit
-                           FOR UPDATE SKIP LOCKED)
-            RETURNING *""";
+    private static final String FACTS = """
+            SELECT n.id, i.id AS incident_id, i.region_id, i.opened_at, e.kind AS event_kind, e.from_state,
+                   e.to_state, e.at, e.evidence, c.id AS customer, c.name, c.emails, c.language, c.time_zone
+              FROM notice n JOIN incident i ON i.id = n.incident_id JOIN incident_event e ON e.id = n.event_id
+                   LEFT JOIN customer c ON c.id = n.customer_id
+             WHERE n.id = ANY($1)""";
 
-    @Inject
-    IncidentRepository incidents;
-    @Inject
-    IncidentEventRepository events;
-    @Inject
-    CustomerRepository customers;
+    private static final String SUBJECTS = """
+            UPDATE notice n SET recipients = u.recipients, subject = u.subject
+              FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, recipients, subject)
+             WHERE n.id = u.id""";
+
     @Inject
     RegionCatalog regions;
     @Inject
@@ -73,217 +63,149 @@ public class NoticeOutbox {
     @Inject
     NoticeRenderer renderer;
     @Inject
-    NoticeMetrics metrics;
-    @Inject
     ForewarnConfig config;
     @Inject
-    Clock clock;
-    @Inject
     ObjectMapper mapper;
+    @Inject
+    Pool pool;
+    @Inject
+    OutboxMetrics metrics;
+    @Inject
+    Clock clock;
 
-    private volatile String failingSince;
+    private Outbox<Email> outbox;
 
-    /** One claimed notice with what it needs to be rendered, or why it cannot be. */
-    record Claimed(Notice notice, NoticeFacts facts, List<String> to, String unsendable) {
+    /** A rendered notice and its addresses. */
+    public record Email(long noticeId, RenderedNotice rendered, List<String> to) {
     }
 
-    /** An attempt's outcome, to be recorded. */
-    record Outcome(Claimed claimed, DeliveryResult result, RenderedNotice rendered) {
+    @PostConstruct
+    void start() {
+        outbox = new Outbox<>(this, pool, metrics, clock);
     }
 
-    /**
-     * What the scheduler runs: drains batch after batch while batches come back full, within
-     * {@code forewarn.notices.drain-budget}, claiming the next batch while the current one is sending; returns how
-     * many notices were attempted.
-     */
+    /** What the scheduler runs: see {@link Outbox#drain()}. */
     public Uni<Integer> drain() {
-        return OutboxDrain.overlapped(this::claimBatch, this::sendBatch, this::recordBatch,
-                        config.notices().batchSize(), config.notices().drainBudget())
-                .call(() -> metrics.refreshBacklog(clock.instant()));
+        return outbox.drain();
     }
 
-    /** Drains until nothing is due, one batch at a time; for tests and shutdown. */
+    /** Drains until nothing is due; for tests and tools. */
     public Uni<Integer> drainAll() {
-        return OutboxDrain.untilEmpty(() -> claimBatch().chain(this::sendBatch)
-                        .chain(outcomes -> recordBatch(outcomes).replaceWith(outcomes.size())))
-                .call(() -> metrics.refreshBacklog(clock.instant()));
+        return outbox.drainAll();
     }
 
-    /** Claims a batch and loads what it needs, in one transaction that commits before anything is sent. */
-    private Uni<List<Claimed>> claimBatch() {
-        return Uni.createFrom().deferred(() -> {
-            Instant now = clock.instant();
-            return Panache.withTransaction(() -> claim(now).chain(this::prepare));
+    @Override
+    public String name() {
+        return "notices";
+    }
+
+    @Override
+    public String table() {
+        return "notice";
+    }
+
+    @Override
+    public String channelColumn() {
+        return "'email'";
+    }
+
+    @Override
+    public ForewarnConfig.Outbox settings() {
+        return config.notices();
+    }
+
+    @Override
+    public String configPrefix() {
+        return "forewarn.notices";
+    }
+
+    @Override
+    public Duration sendDeadline() {
+        return config.notices().sendTimeout();
+    }
+
+    @Override
+    public String tagName() {
+        return "kind";
+    }
+
+    @Override
+    public Collection<String> knownChannels() {
+        return List.of("email");
+    }
+
+    @Override
+    public Collection<String> knownTags() {
+        return Arrays.stream(NoticeKind.values()).map(NoticeOutbox::tag).toList();
+    }
+
+    private static String tag(NoticeKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Uni<List<Message<Email>>> prepare(SqlClient db, List<Row> claimed) {
+        Long[] ids = claimed.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
+        return db.preparedQuery(FACTS).execute(Tuple.of(ids)).map(rows -> {
+            Map<Long, Row> byId = new HashMap<>();
+            rows.forEach(r -> byId.put(r.getLong("id"), r));
+            return claimed.stream().map(n -> message(n, byId.get(n.getLong("id")))).toList();
         });
     }
 
-    private Uni<List<Outcome>> sendBatch(List<Claimed> batch) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
-                .collect().asList();
-    }
-
-    private Uni<Void> recordBatch(List<Outcome> outcomes) {
-        return outcomes.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> record(outcomes, clock.instant()));
-    }
-
-    private Uni<List<Notice>> claim(Instant now) {
-        return incidents.getSession().chain(s -> s.createNativeQuery(CLAIM, Notice.class)
-                .setParameter("leaseUntil", now.plus(config.notices().claimLease()))
-                .setParameter("now", now)
-                .setParameter("limit", config.notices().batchSize())
-                .getResultList());
-    }
-
-    private Uni<List<Claimed>> prepare(List<Notice> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    private Message<Email> message(Row notice, Row facts) {
+        NoticeKind kind = NoticeKind.valueOf(notice.getString("kind"));
+        String tag = tag(kind);
+        if (facts == null || facts.getString("customer") == null) {
+            return Message.unsendable(notice, "email", tag, "customer " + notice.getString("customer_id")
+                    + " no longer exists");
         }
-        List<Long> incidentIds = claimed.stream().map(n -> n.incidentId).distinct().toList();
-        List<Long> eventIds = claimed.stream().map(n -> n.eventId).distinct().toList();
-        List<String> customerIds = claimed.stream().map(n -> n.customerId).distinct().toList();
-        return incidents.list("id in ?1", incidentIds)
-                .chain(is -> events.list("id in ?1", eventIds)
-                        .chain(es -> customers.byIds(customerIds)
-                                .map(cs -> {
-                                    Map<Long, Incident> byIncident = index(is, i -> i.id);
-                                    Map<Long, IncidentEvent> byEvent = index(es, e -> e.id);
-                                    Map<String, Customer> byCustomer = index(cs, c -> c.id);
-                                    return claimed.stream().map(n -> facts(n, byIncident.get(n.incidentId),
-                                            byEvent.get(n.eventId), byCustomer.get(n.customerId))).toList();
-                                })));
-    }
-
-    private Claimed facts(Notice n, Incident incident, IncidentEvent event, Customer customer) {
-        if (customer == null) {
-            return new Claimed(n, null, List.of(), "customer " + n.customerId + " no longer exists");
-        }
-        List<String> to = customer.emails == null ? List.of() : Arrays.stream(customer.emails).toList();
+        String[] emails = facts.getArrayOfStrings("emails");
+        List<String> to = emails == null ? List.of() : Arrays.stream(emails).toList();
         if (to.isEmpty()) {
-            return new Claimed(n, null, to, "customer " + customer.id + " has no notice address");
+            return Message.unsendable(notice, "email", tag, "customer " + facts.getString("customer")
+                    + " has no notice address");
         }
         try {
-            RegionEvidence e = mapper.readValue(event.evidence, RegionEvidence.class);
-            NoticeKind kind = NoticeKind.valueOf(n.kind);
-            String regionName = regions.find(incident.regionId).map(RegionCatalog.Region::displayName)
-                    .orElse(incident.regionId);
-            NoticeFacts facts = new NoticeFacts(kind, incident.id, customer.name, customer.language,
-                    ZoneId.of(customer.timeZone), incident.regionId, regionName,
-                    RegionState.valueOf(event.toState),
-                    event.fromState == null ? null : RegionState.valueOf(event.fromState),
-                    "RECURRED".equals(event.kind), incident.openedAt, event.at,
-                    kind == NoticeKind.ALL_CLEAR ? event.at : null,
+            RegionEvidence e = mapper.readValue(facts.getString("evidence"), RegionEvidence.class);
+            String regionId = facts.getString("region_id");
+            String regionName = regions.find(regionId).map(RegionCatalog.Region::displayName).orElse(regionId);
+            String from = facts.getString("from_state");
+            NoticeFacts f = new NoticeFacts(kind, facts.getLong("incident_id"), facts.getString("name"),
+                    facts.getString("language"), ZoneId.of(facts.getString("time_zone")), regionId, regionName,
+                    RegionState.valueOf(facts.getString("to_state")), from == null ? null : RegionState.valueOf(from),
+                    "RECURRED".equals(facts.getString("event_kind")), Message.instant(facts, "opened_at"),
+                    Message.instant(facts, "at"), kind == NoticeKind.ALL_CLEAR ? Message.instant(facts, "at") : null,
                     e.medianMos(), e.worstDecileMos(), e.p95RttMs(), e.medianJitterMs(), e.meanLossRatio(),
                     e.unreachableShare(), e.nodesUnreachable(), e.nodesExpected());
-            return new Claimed(n, facts, to, null);
+            // Rendered while the previous batch is sending, so rendering never holds a send slot.
+            RenderedNotice rendered = renderer.render(f);
+            return Message.of(notice, "email", tag, null, new Email(notice.getLong("id"), rendered, to));
         } catch (Exception ex) {
-            return new Claimed(n, null, to, "cannot compose notice: " + ex.getMessage());
+            return Message.unsendable(notice, "email", tag, "cannot compose notice: " + ex.getMessage());
         }
     }
 
-    private Uni<Outcome> attempt(Claimed c) {
-        if (c.unsendable() != null) {
-            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(c.unsendable()), null));
+    @Override
+    public Uni<DeliveryResult> deliver(Email m) {
+        return email.send(m.rendered(), m.to(), m.noticeId());
+    }
+
+    @Override
+    public String describe(Message<Email> m) {
+        return "notice #" + m.id() + " (" + m.tag() + ")";
+    }
+
+    @Override
+    public Uni<Void> recorded(SqlConnection tx, List<Settled<Email>> settled) {
+        List<Settled<Email>> sent = settled.stream().filter(s -> s.verdict() instanceof DeliveryPolicy.Sent).toList();
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        RenderedNotice rendered;
-        try {
-            rendered = renderer.render(c.facts());
-        } catch (RuntimeException ex) {
-            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(
-                    "cannot render notice: " + ex.getMessage()), null));
-        }
-        return email.send(rendered, c.to(), c.notice().id).map(r -> new Outcome(c, r, rendered));
-    }
-
-    /** One row's recorded outcome; the columns of the batch update. */
-    record Recorded(long id, String status, Instant next, String error, Instant sentAt, String recipients,
-                    String subject) {
-    }
-
-    /** Records a batch's outcomes in one statement; rows no longer PENDING are left as they are. */
-    private Uni<Void> record(List<Outcome> outcomes, Instant now) {
-        RetrySchedule schedule = new RetrySchedule(config.notices().initialBackoff(), config.notices().maxBackoff(),
-                config.notices().giveUpAfter());
-        List<Recorded> rows = outcomes.stream().map(o -> recorded(o, schedule, now)).toList();
-        String json;
-        try {
-            json = mapper.writeValueAsString(rows.stream().map(NoticeOutbox::asJson).toList());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return incidents.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE notice n SET status = u.status, next_attempt_at = u.next, last_error = u.error,
-                               sent_at = coalesce(u.sent_at, n.sent_at), recipients = coalesce(u.recipients, n.recipients),
-                               subject = coalesce(u.subject, n.subject)
-                          FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS u(id bigint, status text, next timestamptz,
-                               error text, sent_at timestamptz, recipients text, subject text)
-                         WHERE n.id = u.id AND n.status = 'PENDING'""")
-                .setParameter("rows", json)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private Recorded recorded(Outcome o, RetrySchedule schedule, Instant now) {
-        Notice n = o.claimed().notice();
-        String kind = n.kind;
-        if (o.result() instanceof DeliveryResult.Delivered) {
-            noteRecovered();
-            metrics.counted(kind, "sent");
-            return new Recorded(n.id, Notice.SENT, now, null, now, String.join(", ", o.claimed().to()),
-                    o.rendered().subject());
-        }
-        if (o.result() instanceof DeliveryResult.Retryable r) {
-            noteFailing(r.reason());
-            RetrySchedule.Next next = schedule.afterFailure(n.attempts, n.createdAt, now,
-                    ThreadLocalRandom.current().nextDouble());
-            if (next instanceof RetrySchedule.RetryAt at) {
-                metrics.counted(kind, "retry");
-                return new Recorded(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
-            }
-            return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
-        }
-        return giveUp(n, ((DeliveryResult.Permanent) o.result()).reason(), now);
-    }
-
-    private Recorded giveUp(Notice n, String why, Instant now) {
-        LOG.warnf("Email channel: notice #%d (%s, incident #%d, customer %s) failed for good: %s",
-                n.id, n.kind, n.incidentId, n.customerId, why);
-        metrics.counted(n.kind, "failed");
-        return new Recorded(n.id, Notice.FAILED, now, why, null, null, null);
-    }
-
-    private static Map<String, Object> asJson(Recorded r) {
-        Map<String, Object> m = new java.util.HashMap<>();
-        m.put("id", r.id());
-        m.put("status", r.status());
-        m.put("next", r.next().toString());
-        m.put("error", r.error() == null ? null : truncate(r.error()));
-        m.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
-        m.put("recipients", r.recipients());
-        m.put("subject", r.subject());
-        return m;
-    }
-
-    private void noteFailing(String reason) {
-        if (failingSince == null) {
-            failingSince = reason;
-            LOG.warnf("Email channel: SMTP delivery failing (%s); notices stay queued and are retried with backoff",
-                    reason);
-        }
-    }
-
-    private void noteRecovered() {
-        if (failingSince != null) {
-            failingSince = null;
-            LOG.info("Email channel: SMTP delivery works again; queued notices are going out");
-        }
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
-        return values.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a));
+        Long[] ids = sent.stream().map(s -> s.message().id()).toArray(Long[]::new);
+        String[] recipients = sent.stream().map(s -> String.join(", ", s.message().content().to()))
+                .toArray(String[]::new);
+        String[] subjects = sent.stream().map(s -> s.message().content().rendered().subject()).toArray(String[]::new);
+        return tx.preparedQuery(SUBJECTS).execute(Tuple.of(ids, recipients, subjects)).replaceWithVoid();
     }
 }
