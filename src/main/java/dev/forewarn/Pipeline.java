@@ -1,65 +1,76 @@
 package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.page.PageOutbox;
-import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.notify.NoticeOutbox;
-import dev.forewarn.ticket.TicketPoller;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.probe.ProbePoller;
 import dev.forewarn.quality.RegionJudge;
+import dev.forewarn.ticket.TicketPoller;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The pipeline, readable in one place:
- * <pre>
- *   poll (each source on its own interval)            ProbePoller   → ProbeStore
- *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
- *     → hysteresis (windows in probe time) → incident transition
- *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
- *   deliver with retry → record                        NoticeOutbox  → EmailSender
+ * The pipeline, readable in one place: the stages of both paths in the order they run ({@link #REGION_STAGES},
+ * {@link #TICKET_STAGES}) and the jobs that run them. The plumbing under the jobs (failure logging, runs that never
+ * overlap, the wake-up timer, Vert.x contexts) is {@link Scheduling}'s.
  *
- *   poll tickets (each source on its own interval)     TicketPoller  → TicketIngest (ticket + history)
- *   SLA clocks → escalation decision → route (on call) SlaWatcher    → pages + page_delivery rows
- *     → group (open region incident) → dedup (one page per ticket, deadline, stage, tier)
- *   deliver with retry → record                        PageOutbox    → PagerDuty / Alertmanager / webhook / Slack / email
- * </pre>
- * State changes and their outbox rows commit together; sending happens after commit.
+ * <p>State changes and their outbox rows commit together; sending happens after commit.
  */
 @ApplicationScoped
 public class Pipeline {
     private static final Logger LOG = Logger.getLogger(Pipeline.class);
+
+    /** The stage names of the region path, in order, each with the component that runs it (docs show this list). */
+    public static final List<Stage> REGION_STAGES = List.of(
+            new Stage("poll", "ProbePoller → ProbeStore"),
+            new Stage("evaluate", "RegionJudge (windows in probe time, hysteresis)"),
+            new Stage("incident transition", "IncidentService + IncidentPolicy"),
+            new Stage("route", "IncidentService: customers of the region"),
+            new Stage("mute", "IncidentChange.muted: maintenance windows"),
+            new Stage("dedup", "one notice row per event and customer"),
+            new Stage("deliver with retry", "Outbox ← NoticeOutbox → EmailSender"),
+            new Stage("record", "Outbox: each outcome as soon as it is known"));
+
+    /** The stage names of the ticket path, in order. */
+    public static final List<Stage> TICKET_STAGES = List.of(
+            new Stage("poll", "TicketPoller → TicketIngest"),
+            new Stage("clocks", "SlaWatcher → SlaClock"),
+            new Stage("escalation decision", "Escalator"),
+            new Stage("route", "OnCallRouting: who is on call"),
+            new Stage("group", "PageGrouping: the open region incident"),
+            new Stage("dedup", "one page per ticket, deadline, stage and tier"),
+            new Stage("deliver with retry", "Outbox ← PageOutbox → pager channels"),
+            new Stage("record", "Outbox: each outcome as soon as it is known"));
+
+    /** One stage: its name and what runs it. */
+    public record Stage(String name, String runBy) {
+    }
 
     @Inject
     ProbePoller poller;
     @Inject
     RegionJudge judge;
     @Inject
-    NoticeOutbox outbox;
+    NoticeOutbox notices;
     @Inject
     TicketPoller ticketPoller;
     @Inject
     SlaWatcher slaWatcher;
     @Inject
-    PageOutbox pageOutbox;
+    PageOutbox pages;
     @Inject
     ForewarnConfig config;
     @Inject
@@ -67,32 +78,63 @@ public class Pipeline {
     @Inject
     LeaderLock leader;
     @Inject
-    Vertx vertx;
-    @Inject
-    Clock clock;
+    Scheduling scheduling;
 
-    // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
-    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean judging = new AtomicBoolean();
-    private final AtomicBoolean judgeAgain = new AtomicBoolean();
+    private final Scheduling.SingleFlight judging = new Scheduling.SingleFlight();
     private volatile long lastJudged = System.nanoTime() - Long.MAX_VALUE / 2;
-    private Instant wakeAt;
-    private long wakeTimer = -1;
+    private Scheduling.WakeTimer wake;
 
-    private Uni<Void> guarded(String job, Uni<?> work) {
-        return work.replaceWithVoid()
-                .invoke(() -> {
-                    if (failing.remove(job)) {
-                        LOG.infof("Job %s works again", job);
-                    }
-                })
-                .onFailure().invoke(e -> {
-                    if (failing.add(job)) {
-                        LOG.errorf(e, "Job %s failed; it runs again every tick and this is logged again only once it "
-                                + "has recovered and fails anew", job);
-                    }
-                })
-                .onFailure().recoverWithNull();
+    @PostConstruct
+    void init() {
+        wake = scheduling.new WakeTimer(() -> {
+            if (config.jobs().enabled() && leader.isLeader()) {
+                judgeNow().subscribe().with(done -> { });
+            }
+        });
+    }
+
+    /** Region path, one probe source: poll → evaluate (→ incident transition → route → mute → dedup) → deliver. */
+    Uni<Void> probeCycle(String source) {
+        return scheduling.backOnJobContext(scheduling.guarded("probe-" + source, poller.poll(source)))
+                .chain(this::judgeNow);
+    }
+
+    /**
+     * Evaluate → incident transition → route → mute → dedup, for every region, in one transaction per judgement;
+     * a judgement that settled a change delivers at once, on its own context, instead of waiting for its tick.
+     * Judgements never overlap: a request while one runs makes that one run once more when it ends.
+     */
+    Uni<Void> judgeNow() {
+        return judging.run(() -> {
+            lastJudged = System.nanoTime();
+            return scheduling.guarded("evaluate-regions", judge.evaluateAll().invoke(judgements -> {
+                // A run still under way wakes the judge the moment it can settle: a warning waits for no tick.
+                wake.wakeAt(judge.nextDue().orElse(null), config.evaluation().interval());
+                if (judgements.stream().anyMatch(j -> j.step().change().isPresent())) {
+                    scheduling.detach(this::deliverNotices);
+                }
+            }));
+        }, leader::isLeader);
+    }
+
+    /** Region path: deliver with retry → record. */
+    Uni<Void> deliverNotices() {
+        return scheduling.guarded("drain-outbox", notices.drain());
+    }
+
+    /** Ticket path, one source: poll (→ ticket and its history). */
+    Uni<Void> ticketCycle(String source) {
+        return scheduling.guarded("tickets-" + source, ticketPoller.poll(source));
+    }
+
+    /** Ticket path: clocks → escalation decision → route → group → dedup (pages and deliveries in one transaction). */
+    Uni<Void> escalate() {
+        return scheduling.guarded("sla-watch", slaWatcher.evaluateDue());
+    }
+
+    /** Ticket path: deliver with retry → record. */
+    Uni<Void> deliverPages() {
+        return scheduling.guarded("drain-pages", pages.drain());
     }
 
     void registerPollers(@Observes StartupEvent ignored) {
@@ -106,18 +148,7 @@ public class Pipeline {
                     // A source may be this very process (the demo): let the HTTP server start first.
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    // Fresh samples are judged at once, so the evaluation tick's phase adds nothing to detection.
-                    .setAsyncTask(execution -> {
-                        if (!leader.isLeader()) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        // A source may complete on another thread (an event loop, a client's own); the judgement
-                        // goes on in this job's context, where its database session belongs.
-                        Context context = jobContext();
-                        return guarded("probe-" + source, poller.poll(source))
-                                .emitOn(task -> context.runOnContext(done -> task.run()))
-                                .chain(this::judgeNow);
-                    })
+                    .setAsyncTask(execution -> leader.isLeader() ? probeCycle(source) : Uni.createFrom().voidItem())
                     .schedule();
         }
         for (String source : ticketPoller.polledSources()) {
@@ -125,8 +156,7 @@ public class Pipeline {
                     .setInterval(config.tickets().sources().get(source).interval().toString())
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> !leader.isLeader() ? Uni.createFrom().voidItem()
-                            : guarded("tickets-" + source, ticketPoller.poll(source)))
+                    .setAsyncTask(execution -> leader.isLeader() ? ticketCycle(source) : Uni.createFrom().voidItem())
                     .schedule();
         }
         LOG.infof("Watching %d region(s) through %d probe source(s), tickets from %d source(s)",
@@ -150,86 +180,22 @@ public class Pipeline {
         return judgeNow();
     }
 
-    /**
-     * Judges every region now — after each probe poll and on the evaluation tick (which also notices data going
-     * stale) and when a region's run is due to settle. Judgements never overlap: a request while one runs makes
-     * that one run once more when it ends. A judgement that settled a change drains the notice outbox straight
-     * away instead of waiting for its tick.
-     */
-    Uni<Void> judgeNow() {
-        if (!judging.compareAndSet(false, true)) {
-            judgeAgain.set(true);
-            return Uni.createFrom().voidItem();
-        }
-        judgeAgain.set(false);
-        lastJudged = System.nanoTime();
-        return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).invoke(judgements -> {
-                    if (judgements.stream().anyMatch(j -> j.step().change().isPresent())) {
-                        // On its own context: a fan-out may drain for a while, judging must not wait for it.
-                        isolatedContext().runOnContext(ignored -> drain().subscribe().with(done -> { }));
-                    }
-                }))
-                .eventually(() -> judging.set(false))
-                .chain(() -> judgeAgain.get() && leader.isLeader() ? judgeNow() : Uni.createFrom().voidItem());
-    }
-
-    /**
-     * Wakes the judge the moment a region's running run can settle, so a warning waits for neither the next poll
-     * nor the next tick. One wake-up is pending at a time, the earliest; later ones come from the next judgement.
-     */
-    private synchronized void judgeWhenDue() {
-        Instant due = judge.nextDue().orElse(null);
-        if (due == null || (wakeAt != null && !wakeAt.isAfter(due))) {
-            return;
-        }
-        long delay = Math.max(1, Duration.between(clock.instant(), due).toMillis() + 1);
-        if (delay >= config.evaluation().interval().toMillis()) {
-            return; // the tick comes first anyway
-        }
-        if (wakeTimer >= 0) {
-            vertx.cancelTimer(wakeTimer);
-        }
-        wakeAt = due;
-        wakeTimer = vertx.setTimer(delay, id -> {
-            synchronized (this) {
-                wakeAt = null;
-                wakeTimer = -1;
-            }
-            if (config.jobs().enabled() && leader.isLeader()) {
-                // Never the context the timer was set on: the job that set it may still hold a session there.
-                isolatedContext().runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
-            }
-        });
-    }
-
-    /** The job's own Vert.x context when on one; otherwise a fresh isolated one. */
-    private Context jobContext() {
-        return VertxContext.isOnDuplicatedContext() ? Vertx.currentContext() : isolatedContext();
-    }
-
-    /** A fresh Vert.x context, marked safe as Hibernate Reactive requires, so no two jobs share a session. */
-    private Context isolatedContext() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return context;
-    }
-
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drain() {
-        return guarded("drain-outbox", outbox.drain());
+        return deliverNotices();
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> watchSla() {
-        return guarded("sla-watch", slaWatcher.evaluateDue());
+        return escalate();
     }
 
     @Scheduled(identity = "drain-pages", every = "${forewarn.paging.send-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drainPages() {
-        return guarded("drain-pages", pageOutbox.drain());
+        return deliverPages();
     }
 
     /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */

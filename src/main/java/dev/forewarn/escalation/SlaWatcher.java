@@ -4,6 +4,7 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.escalation.model.EscalationPlan;
 import dev.forewarn.escalation.model.Escalator;
 import dev.forewarn.escalation.model.OnCallRouting;
+import dev.forewarn.escalation.model.PageGrouping;
 import dev.forewarn.escalation.model.PageState;
 import dev.forewarn.escalation.model.Route;
 import dev.forewarn.escalation.model.StepDecision;
@@ -64,7 +65,11 @@ public class SlaWatcher {
     @Inject
     PageStore pages;
     @Inject
-    SlaPlans plans;
+    SlaPlans slaPlans;
+    @Inject
+    EscalationPlans plans;
+    @Inject
+    SteeringMetrics steering;
     @Inject
     OnCallBook oncall;
     @Inject
@@ -81,15 +86,13 @@ public class SlaWatcher {
     /** The clock inputs of watched tickets; filled on this replica's first tick as leader, then kept current. */
     private final OpenTicketIndex index = new OpenTicketIndex();
 
-    private final Set<String> gapsLogged = ConcurrentHashMap.newKeySet();
-
     /** Evaluates every due ticket, in transactions of up to 500; returns how many tickets were evaluated. */
     public Uni<Integer> evaluateDue() {
         Instant now = clock.instant();
         return oncall.current(now).chain(book -> {
-            watchCoverage(book, now);
+            steering.watchCoverage(book, now);
             return index.due(pool, now).chain(due -> batch(due, 0, book, now));
-        }).chain(n -> refreshSteeringNumbers(now).replaceWith(n));
+        }).chain(n -> steering.refresh(now).replaceWith(n));
     }
 
     private Uni<Integer> batch(List<TicketStore.Watched> due, int from, ScheduleBook book, Instant now) {
@@ -127,8 +130,8 @@ public class SlaWatcher {
 
     private Uni<Void> evaluateOne(Mutiny.Session s, TicketStore.Watched t, List<PageState> existing, Long incident,
                                   ScheduleBook book, Instant now) {
-        SlaPolicy policy = plans.forCustomer(t.customerId());
-        EscalationPlan plan = escalationPlan();
+        SlaPolicy policy = slaPlans.forCustomer(t.customerId());
+        EscalationPlan plan = plans.escalation();
         // Clocks do not depend on pages, so one reading serves the decision, the next check and the gauges.
         ClockReading[] clocks = Escalator.readClocks(t.history(), policy, now);
         List<StepDecision> decisions = Escalator.decide(t.history(), policy, plan, existing, now, clocks);
@@ -210,14 +213,8 @@ public class SlaWatcher {
             LOG.errorf("Nobody on call in %s or above for team %s: ticket %s/%s is paged without an assignee",
                     tier, t.team(), t.source(), t.id());
         }
-        String dedup = incident != null
-                ? "forewarn-incident-" + incident + "-" + slug(deadline) + "-" + stage + "-" + routedTier + "-" + t.team()
-                : "forewarn-" + t.source() + "-" + t.id() + "-" + slug(deadline) + "-" + stage + "-" + tier;
-        if (dedup.length() > 255) {
-            dedup = dedup.substring(0, 255);
-        }
+        String dedup = PageGrouping.dedupKey(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(), incident);
         ClockReading reading = clocks[deadline.ordinal()];
-        String finalDedup = dedup;
         PageStore.NewPage np = new PageStore.NewPage(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(),
                 assignee, dedup, incident, why, reading.breachAt(), escalatedFrom);
         return pages.insert(s, np, now).chain(id -> {
@@ -230,7 +227,7 @@ public class SlaWatcher {
                     + (incident == null ? "" : "; grouped under region incident #" + incident);
             LOG.infof("Page #%d %s %s/%s %s %s: %s", id, routedTier, t.source(), t.id(), slug(deadline), stage, detail);
             return pages.event(s, id, "TRIGGERED", "forewarn", detail, now)
-                    .chain(() -> pages.queue(s, id, finalDedup, "TRIGGER", channels.channelsFor(routedTier, t.team()), now))
+                    .chain(() -> pages.queue(s, id, dedup, "TRIGGER", channels.channelsFor(routedTier, t.team()), now))
                     .replaceWithVoid();
         });
     }
@@ -295,118 +292,7 @@ public class SlaWatcher {
         });
     }
 
-    private volatile EscalationPlan escalationPlan;
-
-    /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
-    EscalationPlan escalationPlan() {
-        EscalationPlan plan = escalationPlan;
-        if (plan != null) {
-            return plan;
-        }
-        EscalationPlan defaults = EscalationPlan.defaults();
-        Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
-        config.escalation().ackTimeout().forEach((tier, d) ->
-                timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
-        StagePlan stages = config.escalation().stages().map(SlaWatcher::stages).orElse(StagePlan.defaults());
-        try {
-            plan = new EscalationPlan(stages, timeouts);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("forewarn.escalation: " + e.getMessage(), e);
-        }
-        escalationPlan = plan;
-        return plan;
-    }
-
-    private static StagePlan stages(List<ForewarnConfig.StageConfig> configured) {
-        List<dev.forewarn.sla.model.WarningStage> stages = new ArrayList<>();
-        for (int i = 0; i < configured.size(); i++) {
-            ForewarnConfig.StageConfig c = configured.get(i);
-            String key = "forewarn.escalation.stages[" + i + "]";
-            if (c.share().isPresent() == c.leadTime().isPresent()) {
-                throw new IllegalStateException(key + ": give exactly one of share and lead-time");
-            }
-            dev.forewarn.sla.model.StageTrigger trigger = c.share().isPresent()
-                    ? new dev.forewarn.sla.model.StageTrigger.ShareElapsed(c.share().getAsDouble())
-                    : new dev.forewarn.sla.model.StageTrigger.LeadTime(c.leadTime().get());
-            try {
-                stages.add(new dev.forewarn.sla.model.WarningStage(c.name(), OnCallBook.tier(c.tier(), key + ".tier"),
-                        trigger));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(key + ": " + e.getMessage(), e);
-            }
-        }
-        try {
-            return new StagePlan(stages);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("forewarn.escalation.stages: " + e.getMessage(), e);
-        }
-    }
-
-    void validateAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
-        escalationPlan();
-    }
-
-    private void watchCoverage(ScheduleBook book, Instant now) {
-        for (Schedule schedule : book.schedules()) {
-            OnCall answer = schedule.whoIsOnCall(now);
-            boolean covered = answer instanceof OnCall.Covered;
-            metrics.coverage(schedule.tier(), schedule.team(), covered);
-            String key = schedule.tier() + "/" + schedule.team();
-            if (!covered && gapsLogged.add(key)) {
-                LOG.warnf("On-call gap: nobody is on call for %s team %s (next coverage: %s)", schedule.tier(),
-                        schedule.team(), ((OnCall.Gap) answer).nextCoverageAt());
-            } else if (covered && gapsLogged.remove(key)) {
-                LOG.infof("On-call gap closed: %s team %s is covered again", schedule.tier(), schedule.team());
-            }
-        }
-    }
-
-    private Uni<Void> refreshSteeringNumbers(Instant now) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT lower(t.severity),
-                               coalesce((SELECT p.stage FROM page p WHERE p.source = t.source AND p.ticket_id = t.id
-                                          AND p.status <> 'RESOLVED' ORDER BY p.paged_at DESC, p.id DESC LIMIT 1), 'none'),
-                               count(*)
-                          FROM ticket t WHERE t.status NOT IN ('SOLVED', 'CLOSED') GROUP BY 1, 2""", Object[].class)
-                .getResultList()
-                .invoke(rows -> {
-                    Map<String, Long> open = new HashMap<>();
-                    rows.forEach(r -> open.put(r[0] + "/" + r[1], ((Number) r[2]).longValue()));
-                    metrics.openTickets(open);
-                })
-                .chain(() -> s.createNativeQuery("""
-                                SELECT severity, min(next_breach_at) FROM ticket
-                                 WHERE status NOT IN ('SOLVED', 'CLOSED') AND next_breach_at IS NOT NULL
-                                 GROUP BY severity""", Object[].class).getResultList())
-                .invoke(rows -> {
-                    Map<Severity, Double> next = new EnumMap<>(Severity.class);
-                    rows.forEach(r -> next.put(Severity.valueOf((String) r[0]),
-                            Duration.between(now, TicketStore.toInstant(r[1])).toMillis() / 1000.0));
-                    for (Severity sev : Severity.values()) {
-                        metrics.nextBreach(sev, next.get(sev));
-                    }
-                })
-                .chain(() -> s.createNativeQuery("""
-                                SELECT count(*) FILTER (WHERE first_response_at IS NOT NULL
-                                                          AND solved_at <= first_response_at + interval '5 minutes'
-                                                          AND NOT EXISTS (
-                                                              SELECT 1 FROM ticket_change a JOIN ticket_change b
-                                                                ON b.source = a.source AND b.ticket_id = a.ticket_id
-                                                               AND b.seq > a.seq
-                                                             WHERE a.source = t.source AND a.ticket_id = t.id
-                                                               AND a.status IN ('SOLVED', 'CLOSED')
-                                                               AND b.status NOT IN ('SOLVED', 'CLOSED'))),
-                                       count(*)
-                                  FROM ticket t WHERE solved_at > :since""", Object[].class)
-                        .setParameter("since", now.minus(Duration.ofDays(30))).getSingleResult())
-                .invoke(r -> {
-                    long total = ((Number) r[1]).longValue();
-                    metrics.firstContactResolution(total == 0 ? null : ((Number) r[0]).doubleValue() / total);
-                })))
-                .replaceWithVoid();
-    }
-
-    static String slug(Deadline d) {
-        return d.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private static String slug(Deadline d) {
+        return PageGrouping.slug(d);
     }
 }

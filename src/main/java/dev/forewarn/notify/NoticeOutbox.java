@@ -7,6 +7,7 @@ import dev.forewarn.notify.email.NoticeFacts;
 import dev.forewarn.notify.email.NoticeRenderer;
 import dev.forewarn.notify.email.RenderedNotice;
 import dev.forewarn.notify.model.DeliveryPolicy;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.outbox.Message;
 import dev.forewarn.notify.outbox.Outbox;

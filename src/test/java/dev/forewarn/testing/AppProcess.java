@@ -77,7 +77,8 @@ public final class AppProcess {
         cmd.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        waitFor(Duration.ofSeconds(60), this::ready, "readiness of the application");
+        // Generous: on a loaded machine a JVM start alone takes 40 s.
+        waitFor(Duration.ofSeconds(180), this::ready, "readiness of the application");
     }
 
     public int port() {

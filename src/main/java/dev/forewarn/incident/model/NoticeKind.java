@@ -1,4 +1,4 @@
-package dev.forewarn.notify;
+package dev.forewarn.incident.model;
 
 /** The kind of customer notice an incident transition produces: first warning, follow-up, or all-clear. */
 public enum NoticeKind {
