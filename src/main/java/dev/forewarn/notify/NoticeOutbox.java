@@ -10,24 +10,19 @@ import dev.forewarn.notify.model.DeliveryPolicy;
 import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.outbox.Message;
-import dev.forewarn.notify.outbox.Outbox;
-import dev.forewarn.notify.outbox.OutboxKind;
-import dev.forewarn.notify.outbox.OutboxMetrics;
+import dev.forewarn.notify.outbox.OutboxBean;
 import dev.forewarn.notify.outbox.Settled;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.RegionEvidence;
 import dev.forewarn.quality.model.RegionState;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -39,11 +34,12 @@ import java.util.Map;
 /**
  * The customer notice outbox: one row per (incident event, customer), rendered from the stored event and the
  * customer's current language and time zone when sent, and emailed with an {@code X-Forewarn-Notice} header so
- * the one repeat a crash can cause is recognisable. Claiming, retrying and recording are the {@link Outbox}'s.
+ * the one repeat a crash can cause is recognisable. Claiming, retrying and recording are the
+ * {@link dev.forewarn.notify.outbox.Outbox}'s.
  */
 @ApplicationScoped
 @Startup
-public class NoticeOutbox implements OutboxKind<NoticeOutbox.Email> {
+public class NoticeOutbox extends OutboxBean<NoticeOutbox.Email> {
 
     private static final String FACTS = """
             SELECT n.id, i.id AS incident_id, i.region_id, i.opened_at, e.kind AS event_kind, e.from_state,
@@ -57,6 +53,8 @@ public class NoticeOutbox implements OutboxKind<NoticeOutbox.Email> {
               FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, recipients, subject)
              WHERE n.id = u.id""";
 
+    private static final Identity IDENTITY = new Identity("notices", "notice", "'email'", "kind", "forewarn.notices");
+
     @Inject
     RegionCatalog regions;
     @Inject
@@ -67,47 +65,14 @@ public class NoticeOutbox implements OutboxKind<NoticeOutbox.Email> {
     ForewarnConfig config;
     @Inject
     ObjectMapper mapper;
-    @Inject
-    Pool pool;
-    @Inject
-    OutboxMetrics metrics;
-    @Inject
-    Clock clock;
-
-    private Outbox<Email> outbox;
 
     /** A rendered notice and its addresses. */
     public record Email(long noticeId, RenderedNotice rendered, List<String> to) {
     }
 
-    @PostConstruct
-    void start() {
-        outbox = new Outbox<>(this, pool, metrics, clock);
-    }
-
-    /** What the scheduler runs: see {@link Outbox#drain()}. */
-    public Uni<Integer> drain() {
-        return outbox.drain();
-    }
-
-    /** Drains until nothing is due; for tests and tools. */
-    public Uni<Integer> drainAll() {
-        return outbox.drainAll();
-    }
-
     @Override
-    public String name() {
-        return "notices";
-    }
-
-    @Override
-    public String table() {
-        return "notice";
-    }
-
-    @Override
-    public String channelColumn() {
-        return "'email'";
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override
@@ -116,18 +81,8 @@ public class NoticeOutbox implements OutboxKind<NoticeOutbox.Email> {
     }
 
     @Override
-    public String configPrefix() {
-        return "forewarn.notices";
-    }
-
-    @Override
     public Duration sendDeadline() {
         return config.notices().sendTimeout();
-    }
-
-    @Override
-    public String tagName() {
-        return "kind";
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class Outbox<M> {
     public Outbox(OutboxKind<M> kind, Pool pool, OutboxMetrics metrics, Clock clock) {
         this.kind = kind;
         this.settings = kind.settings();
-        check(kind.configPrefix(), settings, kind.sendDeadline());
+        check(kind.identity().configPrefix(), settings, kind.sendDeadline());
         this.pool = pool;
         this.metrics = metrics;
         this.clock = clock;
@@ -70,11 +70,12 @@ public final class Outbox<M> {
                                WHERE status = 'PENDING' AND next_attempt_at <= $2
                                ORDER BY next_attempt_at, id LIMIT $3
                                FOR UPDATE SKIP LOCKED)
-                RETURNING *""".formatted(kind.table());
+                RETURNING *""".formatted(kind.identity().table());
         this.backlog = """
                 SELECT %s AS channel, count(*) AS n,
                        coalesce(extract(epoch FROM $1::timestamptz - min(created_at)), 0)::float8 AS oldest
-                  FROM %s WHERE status = 'PENDING' GROUP BY 1""".formatted(kind.channelColumn(), kind.table());
+                  FROM %s WHERE status = 'PENDING' GROUP BY 1""".formatted(kind.identity().channelColumn(),
+                kind.identity().table());
         metrics.register(kind);
     }
 
@@ -179,7 +180,7 @@ public final class Outbox<M> {
                 .onFailure().recoverWithItem(e -> {
                     if (recordFailed.compareAndSet(null, e)) {
                         LOG.errorf(e, "Outbox %s: cannot record an outcome; the message waits out its lease",
-                                kind.name());
+                                kind.identity().name());
                     }
                     return null;
                 });
@@ -203,13 +204,13 @@ public final class Outbox<M> {
         if (result instanceof DeliveryResult.Retryable r) {
             if (failingChannels.add(m.channel())) {
                 LOG.warnf("Outbox %s: channel %s is failing (%s); messages stay queued and are retried with backoff",
-                        kind.name(), m.channel(), r.reason());
+                        kind.identity().name(), m.channel(), r.reason());
             }
         } else if (result instanceof DeliveryResult.Delivered && failingChannels.remove(m.channel())) {
-            LOG.infof("Outbox %s: channel %s delivers again", kind.name(), m.channel());
+            LOG.infof("Outbox %s: channel %s delivers again", kind.identity().name(), m.channel());
         }
         if (verdict instanceof DeliveryPolicy.Failed f) {
-            LOG.warnf("Outbox %s: channel %s: %s failed for good: %s", kind.name(), m.channel(), kind.describe(m),
+            LOG.warnf("Outbox %s: channel %s: %s failed for good: %s", kind.identity().name(), m.channel(), kind.describe(m),
                     f.why());
         }
         return new Settled<>(m, verdict, now);

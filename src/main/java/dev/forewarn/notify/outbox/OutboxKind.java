@@ -22,31 +22,31 @@ import java.util.List;
  */
 public interface OutboxKind<M> {
 
-    /** The outbox's name: the metric {@code forewarn.<name>} and the {@code outbox} tag ("notices", "pages"). */
-    String name();
+    /**
+     * What identifies the outbox.
+     *
+     * @param name          the metric {@code forewarn.<name>} and the {@code outbox} tag ("notices", "pages")
+     * @param table         the outbox table (a constant, never input)
+     * @param channelColumn the SQL expression naming a row's channel, for the backlog gauges
+     * @param tagName       the counter's tag besides {@code channel} and {@code outcome} ("kind", "tier")
+     * @param configPrefix  where the settings live, for the start-up check's messages ("forewarn.notices")
+     */
+    record Identity(String name, String table, String channelColumn, String tagName, String configPrefix) {
+    }
 
-    /** The outbox table (a constant, never input). */
-    String table();
-
-    /** The SQL expression naming a row's channel, for the backlog gauges ({@code channel} or a literal). */
-    String channelColumn();
+    /** What identifies the outbox. */
+    Identity identity();
 
     /** The settings. */
     ForewarnConfig.Outbox settings();
 
-    /** Where the settings live, for the start-up check's messages ("forewarn.notices"). */
-    String configPrefix();
-
     /** The longest a single send may take (the channel's own deadline); the claim lease must outlast it. */
     Duration sendDeadline();
-
-    /** The name of the counter's third tag besides {@code channel} and {@code outcome} ("kind", "tier"). */
-    String tagName();
 
     /** The channels and tag values known up front, so that their counters exist at zero. */
     Collection<String> knownChannels();
 
-    /** The known values of {@link #tagName()}. */
+    /** The known values of the {@code tagName}. */
     Collection<String> knownTags();
 
     /**

@@ -28,7 +28,7 @@ public class OutboxMetrics {
 
     void register(OutboxKind<?> kind) {
         for (String channel : kind.knownChannels()) {
-            gauge(kind.name(), channel);
+            gauge(kind.identity().name(), channel);
             for (String tag : kind.knownTags()) {
                 for (String outcome : OUTCOMES) {
                     counter(kind, channel, tag, outcome);
@@ -43,10 +43,10 @@ public class OutboxMetrics {
 
     /** Sets the gauges from {@code channel → [pending, oldest pending seconds]}; absent channels are at zero. */
     void backlog(OutboxKind<?> kind, Map<String, double[]> byChannel) {
-        byChannel.keySet().forEach(c -> gauge(kind.name(), c));
+        byChannel.keySet().forEach(c -> gauge(kind.identity().name(), c));
         gauges.forEach((key, holder) -> {
-            if (key.startsWith(kind.name() + "/")) {
-                double[] v = byChannel.getOrDefault(key.substring(kind.name().length() + 1), new double[]{0, 0});
+            if (key.startsWith(kind.identity().name() + "/")) {
+                double[] v = byChannel.getOrDefault(key.substring(kind.identity().name().length() + 1), new double[]{0, 0});
                 holder[0] = v[0];
                 holder[1] = v[1];
             }
@@ -54,10 +54,10 @@ public class OutboxMetrics {
     }
 
     private Counter counter(OutboxKind<?> kind, String channel, String tag, String outcome) {
-        return counters.computeIfAbsent(kind.name() + "/" + channel + "/" + tag + "/" + outcome,
-                k -> Counter.builder("forewarn." + kind.name())
-                        .tags("channel", channel, kind.tagName(), tag, "outcome", outcome)
-                        .description("Delivery attempts of the " + kind.name() + " outbox by outcome")
+        return counters.computeIfAbsent(kind.identity().name() + "/" + channel + "/" + tag + "/" + outcome,
+                k -> Counter.builder("forewarn." + kind.identity().name())
+                        .tags("channel", channel, kind.identity().tagName(), tag, "outcome", outcome)
+                        .description("Delivery attempts of the " + kind.identity().name() + " outbox by outcome")
                         .register(registry));
     }
 

@@ -38,7 +38,7 @@ final class OutcomeWriter<M> {
                        sent_at = coalesce(u.sent_at, t.sent_at)
                   FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
                        AS u(id, status, next, error, sent_at)
-                 WHERE t.id = u.id AND t.status = 'PENDING'""".formatted(kind.table());
+                 WHERE t.id = u.id AND t.status = 'PENDING'""".formatted(kind.identity().table());
     }
 
     /** Records one outcome; completes when it is committed, fails when the commit failed. */

@@ -4,9 +4,7 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.notify.model.DeliveryPolicy;
 import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.outbox.Message;
-import dev.forewarn.notify.outbox.Outbox;
-import dev.forewarn.notify.outbox.OutboxKind;
-import dev.forewarn.notify.outbox.OutboxMetrics;
+import dev.forewarn.notify.outbox.OutboxBean;
 import dev.forewarn.notify.outbox.Settled;
 import dev.forewarn.notify.page.model.PageText;
 import dev.forewarn.notify.page.model.PagedTicket;
@@ -14,17 +12,14 @@ import dev.forewarn.oncall.model.Tier;
 import dev.forewarn.polling.OnContext;
 import dev.forewarn.security.AckLinks;
 import dev.forewarn.sla.model.Severity;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,7 +34,8 @@ import java.util.Map;
 /**
  * The page outbox: one row per (dedup key, action, channel); the page is built when sent from the stored pages
  * sharing its dedup key (all tickets of a grouped page) and goes out on its channel. Deliveries of one dedup key
- * go out in order (trigger before resolve). Claiming, retrying and recording are the {@link Outbox}'s.
+ * go out in order (trigger before resolve). Claiming, retrying and recording are the
+ * {@link dev.forewarn.notify.outbox.Outbox}'s.
  *
  * <p>A crash between "delivered" and "recorded" repeats a delivery: PagerDuty and Alertmanager deduplicate it by
  * the stable dedup key / labels, the webhook carries the dedup key for the receiver to do the same, Slack and
@@ -47,7 +43,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Startup
-public class PageOutbox implements OutboxKind<PageOutbox.Delivery> {
+public class PageOutbox extends OutboxBean<PageOutbox.Delivery> {
 
     private static final String PAGES = """
             SELECT p.dedup_key, p.id, p.source, p.ticket_id, p.deadline, p.stage, p.routed_tier, p.team, p.assignee,
@@ -59,53 +55,22 @@ public class PageOutbox implements OutboxKind<PageOutbox.Delivery> {
             INSERT INTO page_event (page_id, at, kind, actor, detail)
             SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])""";
 
+    private static final Identity IDENTITY = new Identity("pages", "page_delivery", "channel", "tier", "forewarn.paging");
+
     @Inject
     PagerChannels channels;
     @Inject
     AckLinks links;
     @Inject
     ForewarnConfig config;
-    @Inject
-    Pool pool;
-    @Inject
-    OutboxMetrics metrics;
-    @Inject
-    Clock clock;
-
-    private Outbox<Delivery> outbox;
 
     /** A page to deliver on one channel, and the stored page it belongs to (for the page's timeline). */
     public record Delivery(long pageId, String channel, PageMessage message) {
     }
 
-    @PostConstruct
-    void start() {
-        outbox = new Outbox<>(this, pool, metrics, clock);
-    }
-
-    /** What the scheduler runs: see {@link Outbox#drain()}. */
-    public Uni<Integer> drain() {
-        return outbox.drain();
-    }
-
-    /** Drains until nothing is due; for tests and tools. */
-    public Uni<Integer> drainAll() {
-        return outbox.drainAll();
-    }
-
     @Override
-    public String name() {
-        return "pages";
-    }
-
-    @Override
-    public String table() {
-        return "page_delivery";
-    }
-
-    @Override
-    public String channelColumn() {
-        return "channel";
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override
@@ -114,19 +79,9 @@ public class PageOutbox implements OutboxKind<PageOutbox.Delivery> {
     }
 
     @Override
-    public String configPrefix() {
-        return "forewarn.paging";
-    }
-
-    @Override
     public Duration sendDeadline() {
         return config.paging().channels().values().stream().map(ForewarnConfig.Channel::timeout)
                 .max(Duration::compareTo).orElse(Duration.ZERO);
-    }
-
-    @Override
-    public String tagName() {
-        return "tier";
     }
 
     @Override
@@ -145,7 +100,7 @@ public class PageOutbox implements OutboxKind<PageOutbox.Delivery> {
         return db.preparedQuery(PAGES).execute(Tuple.of(keys)).map(rows -> {
             Map<String, List<Row>> byKey = new HashMap<>();
             rows.forEach(r -> byKey.computeIfAbsent(r.getString("dedup_key"), k -> new ArrayList<>()).add(r));
-            Instant now = clock.instant();
+            Instant now = clock().instant();
             return claimed.stream().map(d -> message(d, byKey.getOrDefault(d.getString("dedup_key"), List.of()), now))
                     .toList();
         });
