@@ -77,8 +77,14 @@ public final class AppProcess {
         cmd.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        // Generous: on a loaded machine a JVM start alone takes 40 s.
-        waitFor(Duration.ofSeconds(180), this::ready, "readiness of the application");
+        try {
+            // Generous: on a loaded machine a JVM start alone takes 40 s.
+            waitFor(Duration.ofSeconds(180), this::ready, "readiness of the application");
+        } catch (AssertionError | InterruptedException e) {
+            // The caller never gets hold of an instance that failed to start, so it is stopped here.
+            process.destroyForcibly().waitFor();
+            throw e;
+        }
     }
 
     public int port() {
