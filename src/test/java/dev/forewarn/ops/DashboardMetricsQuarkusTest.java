@@ -27,7 +27,7 @@ class DashboardMetricsQuarkusTest {
             "forewarn_region_jitter_seconds", "forewarn_region_loss_ratio", "forewarn_region_unreachable_ratio",
             "forewarn_region_nodes_reporting", "forewarn_probe_poll_duration_seconds_count",
             "forewarn_probe_poll_duration_seconds_sum", "forewarn_probe_poll_duration_seconds_max",
-            "forewarn_probe_poll_failures_total", "forewarn_probe_source_up",
+            "forewarn_probe_poll_failures_total", "forewarn_probe_poll_overruns_total", "forewarn_probe_source_up",
             "forewarn_probe_source_last_success_timestamp_seconds", "forewarn_notices_total",
             "forewarn_outbox_backlog", "forewarn_outbox_oldest_pending_seconds",
             "jvm_memory_used_bytes", "jvm_memory_committed_bytes", "jvm_gc_pause_seconds_sum",
