@@ -5,24 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.ItemFailures;
 import dev.forewarn.incident.IncidentService;
-import dev.forewarn.probe.ProbeStore;
 import dev.forewarn.quality.model.Hysteresis;
 import dev.forewarn.quality.model.HysteresisPolicy;
 import dev.forewarn.quality.model.HysteresisStep;
 import dev.forewarn.quality.model.MosEstimator;
 import dev.forewarn.quality.model.NodeMeasurement;
-import dev.forewarn.quality.model.NodeSample;
+import dev.forewarn.quality.model.NodeSeries;
 import dev.forewarn.quality.model.NodeWindow;
 import dev.forewarn.quality.model.RegionAssessment;
 import dev.forewarn.quality.model.RegionEvaluator;
 import dev.forewarn.quality.model.RegionState;
 import dev.forewarn.quality.model.RegionStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ public class RegionJudge {
     @Inject
     RegionCatalog catalog;
     @Inject
-    ProbeStore store;
+    SampleStore store;
     @Inject
     IncidentService incidents;
     @Inject
@@ -71,9 +70,7 @@ public class RegionJudge {
         Instant now = clock.instant();
         return loadStatuses().chain(() -> {
             List<Judgement> judgements = judge(now);
-            return Panache.withTransaction(() -> Multi.createFrom().iterable(judgements)
-                            .onItem().transformToUniAndConcatenate(j -> persist(j, now))
-                            .collect().last())
+            return Panache.withTransaction(() -> persist(judgements, now))
                     .invoke(() -> judgements.forEach(j -> {
                         statuses.put(j.regionId(), j.step().next());
                         metrics.update(j.regionId(), j.assessment(), j.step().next().shown());
@@ -115,15 +112,22 @@ public class RegionJudge {
     }
 
     private Judgement judgeOne(RegionCatalog.Region region, MosEstimator mos, HysteresisPolicy policy, Instant now) {
-        List<NodeMeasurement> measurements = new ArrayList<>();
+        List<NodeMeasurement> measurements = new ArrayList<>(region.nodes().size());
+        Duration window = config.evaluation().sampleWindow();
+        Instant from = now.minus(window);
+        // Samples older than twice the window can never count again: forgotten as they are read.
+        Instant forget = from.minus(window);
         Instant dataAt = Instant.MIN;
         for (String node : region.nodes().keySet()) {
-            List<NodeSample> samples = store.recent(region.id(), node, now, config.evaluation().sampleWindow());
-            NodeWindow.summarize(node, samples, now, config.evaluation().sampleWindow(), mos)
-                    .ifPresent(measurements::add);
-            for (NodeSample sample : samples) {
-                if (sample.at().isAfter(dataAt) && !sample.at().isAfter(now)) {
-                    dataAt = sample.at();
+            NodeSeries series = store.series(region.id(), node, forget);
+            if (series == null) {
+                continue;
+            }
+            synchronized (series) {
+                NodeWindow.summarize(node, series, now, window, mos).ifPresent(measurements::add);
+                Instant newest = series.newestIn(from, now);
+                if (newest != null && newest.isAfter(dataAt)) {
+                    dataAt = newest;
                 }
             }
         }
@@ -140,7 +144,28 @@ public class RegionJudge {
         return new Judgement(region.id(), assessment, step);
     }
 
-    private Uni<Void> persist(Judgement j, Instant now) {
+    /**
+     * Stores every region's judgement in one statement, then hands the settled changes to the incident service one
+     * after the other (one session: never concurrently).
+     */
+    private Uni<Void> persist(List<Judgement> judgements, Instant now) {
+        List<RegionStatusRow> rows = new ArrayList<>(judgements.size());
+        for (Judgement j : judgements) {
+            rows.add(row(j, now));
+        }
+        Uni<Void> chain = statusRepository.upsertAll(rows);
+        for (int i = 0; i < judgements.size(); i++) {
+            Judgement j = judgements.get(i);
+            String evidence = rows.get(i).evidence;
+            if (j.step().change().isPresent()) {
+                chain = chain.chain(() -> incidents.applyChange(j.regionId(), j.step().change().get(), evidence, now))
+                        .replaceWithVoid();
+            }
+        }
+        return chain;
+    }
+
+    private RegionStatusRow row(Judgement j, Instant now) {
         RegionStatus next = j.step().next();
         RegionStatusRow row = new RegionStatusRow();
         row.regionId = j.regionId();
@@ -151,12 +176,7 @@ public class RegionJudge {
         row.lastKnownAt = next.lastKnownAt();
         row.evaluatedAt = now;
         row.evidence = json(j.assessment().evidence());
-        Uni<Integer> written = statusRepository.upsert(row);
-        if (j.step().change().isEmpty()) {
-            return written.replaceWithVoid();
-        }
-        return written.chain(() -> incidents.applyChange(j.regionId(), j.step().change().get(), row.evidence, now))
-                .replaceWithVoid();
+        return row;
     }
 
     private Uni<Void> loadStatuses() {

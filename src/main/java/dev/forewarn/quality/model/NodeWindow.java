@@ -2,7 +2,6 @@ package dev.forewarn.quality.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,55 +35,103 @@ public final class NodeWindow {
                                                       Duration window, MosEstimator mos) {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(samples, "samples");
+        NodeSeries series = new NodeSeries(Math.max(1, samples.size()));
+        for (NodeSample s : samples) {
+            if (s.node().equals(node)) {
+                series.add(s);
+            }
+        }
+        return summarize(node, series, now, window, mos);
+    }
+
+    /**
+     * The same fold over the samples a {@link NodeSeries} holds (all of {@code node}), read in place: one pass,
+     * no copies, in recorded order when that is already time order (as polls record them), else sorted.
+     */
+    public static Optional<NodeMeasurement> summarize(String node, NodeSeries series, Instant now,
+                                                      Duration window, MosEstimator mos) {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(series, "series");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(mos, "mos");
         if (window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive but was " + window);
         }
-        Instant start = now.minus(window);
-        List<NodeSample> counted = samples.stream()
-                .filter(s -> s.node().equals(node))
-                .filter(s -> s.at().isAfter(start) && !s.at().isAfter(now))
-                .sorted(Comparator.comparing(NodeSample::at))
-                .toList();
-        if (counted.isEmpty()) {
+        int[] counted = counted(series, now.minus(window), now);
+        if (counted.length == 0) {
             return Optional.empty();
         }
-        List<NodeSample> reachable = counted.stream().filter(NodeSample::reachable).toList();
-        if (reachable.isEmpty()) {
-            return Optional.of(NodeMeasurement.unreachable(node, counted.size()));
+        Mean rtt = new Mean();
+        Mean jitter = new Mean();
+        Mean loss = new Mean();
+        int reachable = 0;
+        double steps = 0;
+        double previousRtt = 0;
+        for (int i : counted) {
+            if (!series.reachable(i)) {
+                loss.add(1.0);
+                continue;
+            }
+            reachable++;
+            loss.add(series.hasLoss(i) ? series.lossRatio(i) : 0.0);
+            if (series.hasRtt(i)) {
+                double value = series.rttMs(i);
+                if (rtt.count() > 0) {
+                    steps += Math.abs(value - previousRtt);
+                }
+                previousRtt = value;
+                rtt.add(value);
+            }
+            if (series.hasJitter(i)) {
+                jitter.add(series.jitterMs(i));
+            }
         }
-        List<Double> rtts = reachable.stream().map(NodeSample::rttMs).filter(Objects::nonNull).toList();
-        if (rtts.isEmpty()) {
+        if (reachable == 0) {
+            return Optional.of(NodeMeasurement.unreachable(node, counted.length));
+        }
+        if (rtt.count() == 0) {
             return Optional.empty();
         }
-        double rtt = mean(rtts);
-        List<Double> givenJitter = reachable.stream().map(NodeSample::jitterMs).filter(Objects::nonNull).toList();
-        double jitter = givenJitter.isEmpty() ? meanAbsoluteStep(rtts) : mean(givenJitter);
-        double loss = counted.stream().mapToDouble(NodeWindow::lossOf).average().orElseThrow();
-        return Optional.of(new NodeMeasurement(node, true, rtt, jitter, loss, mos.mos(rtt, jitter, loss),
-                counted.size()));
+        double meanRtt = rtt.value();
+        double meanJitter = jitter.count() > 0 ? jitter.value()
+                : rtt.count() < 2 ? 0 : steps / (rtt.count() - 1);
+        double meanLoss = loss.value();
+        return Optional.of(new NodeMeasurement(node, true, meanRtt, meanJitter, meanLoss,
+                mos.mos(meanRtt, meanJitter, meanLoss), counted.length));
     }
 
-    private static double lossOf(NodeSample sample) {
-        if (!sample.reachable()) {
-            return 1.0;
+    /**
+     * Positions of the samples taken in {@code (start, now]}, in time order (a stable sort: equal times keep
+     * their recorded order).
+     */
+    private static int[] counted(NodeSeries series, Instant start, Instant now) {
+        long startSec = start.getEpochSecond();
+        int startNano = start.getNano();
+        long nowSec = now.getEpochSecond();
+        int nowNano = now.getNano();
+        int n = 0;
+        int[] picked = new int[series.size()];
+        boolean ordered = true;
+        for (int i = 0; i < series.size(); i++) {
+            if (series.takenAfter(i, startSec, startNano) && !series.takenAfter(i, nowSec, nowNano)) {
+                if (n > 0 && series.takenAfterSample(picked[n - 1], i)) {
+                    ordered = false;
+                }
+                picked[n++] = i;
+            }
         }
-        return sample.lossRatio() == null ? 0.0 : sample.lossRatio();
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    }
-
-    private static double meanAbsoluteStep(List<Double> series) {
-        if (series.size() < 2) {
-            return 0;
+        if (!ordered) {
+            // Insertion sort: stable, and the series is nearly in order when it is not quite.
+            for (int a = 1; a < n; a++) {
+                int moving = picked[a];
+                int b = a - 1;
+                while (b >= 0 && series.takenAfterSample(picked[b], moving)) {
+                    picked[b + 1] = picked[b];
+                    b--;
+                }
+                picked[b + 1] = moving;
+            }
         }
-        double sum = 0;
-        for (int i = 1; i < series.size(); i++) {
-            sum += Math.abs(series.get(i) - series.get(i - 1));
-        }
-        return sum / (series.size() - 1);
+        return n == picked.length ? picked : java.util.Arrays.copyOf(picked, n);
     }
 }

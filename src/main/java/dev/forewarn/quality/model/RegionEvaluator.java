@@ -1,9 +1,9 @@
 package dev.forewarn.quality.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Judges a region's raw state from its nodes' measurements against {@link QualityThresholds}.
@@ -34,15 +34,37 @@ public final class RegionEvaluator {
             throw new IllegalArgumentException("nodesExpected must not be negative but was " + nodesExpected);
         }
         int reporting = measurements.size();
-        int unreachable = (int) measurements.stream().filter(m -> !m.reachable()).count();
+        int unreachable = 0;
+        for (NodeMeasurement m : measurements) {
+            if (!m.reachable()) {
+                unreachable++;
+            }
+        }
         double unreachableShare = reporting == 0 ? 0 : (double) unreachable / reporting;
-        List<NodeMeasurement> reachable = measurements.stream().filter(NodeMeasurement::reachable).toList();
-        Double medianMos = median(reachable, NodeMeasurement::mos);
-        Double worstDecileMos = nearestRank(reachable, NodeMeasurement::mos, 10);
-        Double p95Rtt = nearestRank(reachable, NodeMeasurement::rttMs, 95);
-        Double medianJitter = median(reachable, NodeMeasurement::jitterMs);
-        Double meanLoss = reachable.isEmpty() ? null
-                : reachable.stream().mapToDouble(NodeMeasurement::lossRatio).average().orElseThrow();
+        // One column per figure over the reachable nodes, sorted, instead of a stream per figure.
+        int n = reporting - unreachable;
+        double[] mos = new double[n];
+        double[] rtt = new double[n];
+        double[] jitter = new double[n];
+        Mean loss = new Mean();
+        int k = 0;
+        for (NodeMeasurement m : measurements) {
+            if (m.reachable()) {
+                mos[k] = m.mos();
+                rtt[k] = m.rttMs();
+                jitter[k] = m.jitterMs();
+                loss.add(m.lossRatio());
+                k++;
+            }
+        }
+        Arrays.sort(mos);
+        Arrays.sort(rtt);
+        Arrays.sort(jitter);
+        Double medianMos = median(mos);
+        Double worstDecileMos = nearestRank(mos, 10);
+        Double p95Rtt = nearestRank(rtt, 95);
+        Double medianJitter = median(jitter);
+        Double meanLoss = n == 0 ? null : loss.value();
 
         // The MOS figures are null only when no node is reachable; the unreachable share is then 1, an outage,
         // so the MOS rules below never see null.
@@ -83,27 +105,20 @@ public final class RegionEvaluator {
         return String.format(Locale.ROOT, pattern, args);
     }
 
-    private static double[] sorted(List<NodeMeasurement> nodes, ToDoubleFunction<NodeMeasurement> figure) {
-        return nodes.stream().mapToDouble(figure).sorted().toArray();
-    }
-
-    private static Double median(List<NodeMeasurement> nodes, ToDoubleFunction<NodeMeasurement> figure) {
-        if (nodes.isEmpty()) {
+    private static Double median(double[] sorted) {
+        if (sorted.length == 0) {
             return null;
         }
-        double[] values = sorted(nodes, figure);
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static Double nearestRank(List<NodeMeasurement> nodes, ToDoubleFunction<NodeMeasurement> figure,
-                                      int percentile) {
-        if (nodes.isEmpty()) {
+    private static Double nearestRank(double[] sorted, int percentile) {
+        if (sorted.length == 0) {
             return null;
         }
-        double[] values = sorted(nodes, figure);
         // Integer ceiling, because 0.1 * n in floating point can land just above a whole rank.
-        int rank = (percentile * values.length + 99) / 100;
-        return values[Math.max(rank, 1) - 1];
+        int rank = (percentile * sorted.length + 99) / 100;
+        return sorted[Math.max(rank, 1) - 1];
     }
 }
