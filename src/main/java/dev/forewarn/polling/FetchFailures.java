@@ -1,7 +1,5 @@
 package dev.forewarn.polling;
 
-import dev.forewarn.probe.format.ProbeFormatException;
-import dev.forewarn.probe.http.FetchException;
 import java.util.concurrent.CompletionException;
 
 /** Maps a failed fetch or parse to the bounded metric reason and a log detail naming the target. */
@@ -11,13 +9,7 @@ public final class FetchFailures {
 
     public static String reason(Throwable t) {
         Throwable cause = unwrap(t);
-        if (cause instanceof FetchException f) {
-            return f.kind().name().toLowerCase();
-        }
-        if (cause instanceof ProbeFormatException || cause instanceof dev.forewarn.ticket.json.TicketFormatException) {
-            return "malformed";
-        }
-        return "io";
+        return cause instanceof ReasonedFailure r ? r.reason() : "io";
     }
 
     public static String detail(String target, Throwable t) {

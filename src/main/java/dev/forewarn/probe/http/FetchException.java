@@ -3,7 +3,7 @@ package dev.forewarn.probe.http;
 import java.net.URI;
 
 /** Signals why an HTTP fetch of a probe source failed, classified so pollers can act without parsing messages. */
-public final class FetchException extends RuntimeException {
+public final class FetchException extends RuntimeException implements dev.forewarn.polling.ReasonedFailure {
 
     /** The class of failure. */
     public enum Kind {
@@ -53,5 +53,10 @@ public final class FetchException extends RuntimeException {
      */
     public String body() {
         return body;
+    }
+
+    @Override
+    public String reason() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

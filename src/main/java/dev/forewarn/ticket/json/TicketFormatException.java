@@ -1,7 +1,7 @@
 package dev.forewarn.ticket.json;
 
 /** Thrown when a body is not a Forewarn JSON ticket document at all, naming where it goes wrong. */
-public final class TicketFormatException extends Exception {
+public final class TicketFormatException extends Exception implements dev.forewarn.polling.ReasonedFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,5 +11,10 @@ public final class TicketFormatException extends Exception {
 
     public TicketFormatException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public String reason() {
+        return "malformed";
     }
 }
