@@ -185,6 +185,11 @@ public class RegionJudge {
         }
         return Panache.withSession(() -> statusRepository.listAll()).invoke(rows -> {
             for (RegionStatusRow row : rows) {
+                if (!catalog.exists(row.regionId)) {
+                    // A region no longer configured is never judged again: a run it had pending would stay due
+                    // for ever, and the wake-up timer (Pipeline.judgeWhenDue) would judge in a tight loop.
+                    continue;
+                }
                 statuses.put(row.regionId, new RegionStatus(RegionState.valueOf(row.settledState),
                         RegionState.valueOf(row.observedState),
                         row.pendingState == null ? null : RegionState.valueOf(row.pendingState),
