@@ -13,10 +13,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -41,6 +46,12 @@ public class SchemaGate {
     GracefulShutdown shutdown;
     @Inject
     MeterRegistry registry;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private volatile boolean ready;
     private volatile int failures;
@@ -128,6 +139,7 @@ public class SchemaGate {
     /** One attempt: migrate, then the start-up work of every {@link SchemaMigrated} observer; true when all done. */
     private boolean attempt() {
         try {
+            knock();
             int applied = flyway.get().migrate().migrationsExecuted;
             migrated.fire(new SchemaMigrated());
             ready = true;
@@ -141,6 +153,23 @@ public class SchemaGate {
             failureCounter.increment();
             lastFailure = cause(e);
             return false;
+        }
+    }
+
+    /**
+     * One plain connection, opened and closed, before the pool is asked for one: a refusal then fails the attempt
+     * with this class's one log line, where the pool would add a warning of its own to every attempt.
+     */
+    private void knock() {
+        Properties p = new Properties();
+        username.ifPresent(u -> p.setProperty("user", u));
+        password.ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("loginTimeout", "10");
+        try (Connection ignored = DriverManager.getConnection(url, p)) {
+            // Reachable and accepting: the pool will be too.
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

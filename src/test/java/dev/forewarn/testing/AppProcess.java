@@ -201,10 +201,15 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** The readiness document (empty while the HTTP server is not up yet). */
+    /**
+     * The readiness document (empty while the HTTP server is not up yet); waits longer than {@link #ready()}, as the
+     * data source checks retry a refused connection before they answer.
+     */
     public String readiness() {
         try {
-            return get("/q/health/ready").body();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException | InterruptedException e) {
             return "";
         }
