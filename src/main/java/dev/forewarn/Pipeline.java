@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * The pipeline, readable in one place:
  * <pre>
+ *   start-up: migrate (retried with backoff while PostgreSQL refuses) SchemaGate → imports → jobs registered here
+ *
  *   poll (each source on its own interval)            ProbePoller   → ProbeStore
  *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
  *     → hysteresis (windows in probe time) → incident transition
