@@ -77,9 +77,7 @@ public class CustomerPreferencesResource {
     @APIResponse(responseCode = "200", description = "What the customer opted out of",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PreferencesView.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> get(@PathParam("id") String id) {
         return customers.findById(id).map(c -> c == null ? noCustomer(id)
                 : Response.ok(PreferencesView.of(c.preferences())).build());
@@ -95,12 +93,8 @@ public class CustomerPreferencesResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PreferencesView.class)))
     @APIResponse(responseCode = "400", description = "A region, topic or address the customer does not have (named "
-            + "in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+            + "in fields)")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> put(@PathParam("id") String id, PreferencesView body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a body is required")).build());
@@ -133,12 +127,8 @@ public class CustomerPreferencesResource {
     @APIResponse(responseCode = "200", description = "The customer's current links",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = LinkView.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)")
     public Uni<Response> link(@PathParam("id") String id) {
         return customers.findById(id).map(c -> c == null ? noCustomer(id) : linkOf(c));
     }
@@ -150,12 +140,8 @@ public class CustomerPreferencesResource {
     @APIResponse(responseCode = "200", description = "The new links",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = LinkView.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return preferences.revokeLinks(id, caller.name() == null ? "api" : caller.name())
                 .map(c -> c.isEmpty() ? noCustomer(id) : linkOf(c.get()));
@@ -174,12 +160,8 @@ public class CustomerPreferencesResource {
     @Operation(summary = "Registers the customer's webhook: every notice is then also posted there, signed with its "
             + "secret.")
     @APIResponse(responseCode = "204", description = "Registered")
-    @APIResponse(responseCode = "400", description = "The URL or secret is invalid (named in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "The URL or secret is invalid (named in fields)")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> setWebhook(@PathParam("id") String id, WebhookInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null || in.url() == null || !in.url().matches("https?://[^\\s]+") || in.url().length() > 2000) {
@@ -207,9 +189,7 @@ public class CustomerPreferencesResource {
     @Path("webhook")
     @Operation(summary = "Removes the customer's webhook; notices go by email only.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> removeWebhook(@PathParam("id") String id) {
         return preferences.setWebhook(id, null, null, caller.name() == null ? "api" : caller.name())
                 .map(c -> c.isEmpty() ? noCustomer(id) : Response.noContent().build());
@@ -222,9 +202,7 @@ public class CustomerPreferencesResource {
     @APIResponse(responseCode = "200", description = "Audit entries, oldest first",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AuditView.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> audit(@PathParam("id") String id) {
         return customers.findById(id).chain(c -> c == null ? Uni.createFrom().item(noCustomer(id))
                 : preferences.trail(id).map(trail -> Response.ok(trail.stream()

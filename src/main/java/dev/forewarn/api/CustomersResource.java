@@ -97,9 +97,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "200", description = "The customer as stored",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Views.CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
     public Uni<Response> put(@PathParam("id") String id, CustomerInput body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a customer body is required"))
@@ -119,9 +117,7 @@ public class CustomersResource {
     @Path("{id}")
     @Operation(summary = "Deletes a customer.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> delete(@PathParam("id") String id) {
         InputRules.id(id).ifPresent(p -> {
             throw new BadRequestException("id " + p);

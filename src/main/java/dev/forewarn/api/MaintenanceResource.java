@@ -74,9 +74,7 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "201", description = "The stored window",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Views.MaintenanceView.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
     public Uni<Response> create(Views.MaintenanceInput in) {
         Instant now = clock.instant();
         List<ApiError.FieldError> problems = problems(in, now);
@@ -99,12 +97,8 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "200", description = "The window as changed",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = Views.MaintenanceView.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
+    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled")
     public Uni<Response> change(@PathParam("id") long id, Views.MaintenanceInput in) {
         Instant now = clock.instant();
         List<ApiError.FieldError> problems = problems(in, now);
@@ -128,9 +122,7 @@ public class MaintenanceResource {
     @WithTransaction
     @Operation(summary = "Cancels a maintenance window; customers already told about it hear that it is off.")
     @APIResponse(responseCode = "204", description = "Cancelled")
-    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled already",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled already")
     public Uni<Response> cancel(@PathParam("id") long id) {
         Instant now = clock.instant();
         return windows.findById(id).chain(w -> {

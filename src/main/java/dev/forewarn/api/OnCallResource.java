@@ -129,9 +129,7 @@ public class OnCallResource {
     @APIResponse(responseCode = "201", description = "The stored override",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = OverrideView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid (named in fields)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (named in fields)")
     public Uni<Response> addOverride(OverrideInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null) {
@@ -189,9 +187,7 @@ public class OnCallResource {
     @Path("overrides/{id}")
     @Operation(summary = "Removes an on-call override.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such override",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such override")
     public Uni<Response> removeOverride(@PathParam("id") long id) {
         return book.removeOverride(id).map(removed -> removed ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no override #" + id)).build());

@@ -178,12 +178,8 @@ public class PagesResource {
     @APIResponse(responseCode = "200", description = "Done, or nothing to do because it already was",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ActionResult.class)))
-    @APIResponse(responseCode = "404", description = "No such page",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "The page is already resolved",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such page")
+    @APIResponse(responseCode = "409", description = "The page is already resolved")
     public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by) {
         String actor = actor(by);
         return actions.acknowledge(id, actor, "api").map(PagesResource::answer);
@@ -195,12 +191,8 @@ public class PagesResource {
     @APIResponse(responseCode = "200", description = "Done, or nothing to do because it already was",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ActionResult.class)))
-    @APIResponse(responseCode = "404", description = "No such page",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "The page is already resolved",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such page")
+    @APIResponse(responseCode = "409", description = "The page is already resolved")
     public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
                                  @QueryParam("reason") String reason) {
         String actor = actor(by);

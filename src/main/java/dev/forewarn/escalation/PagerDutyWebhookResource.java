@@ -70,16 +70,10 @@ public class PagerDutyWebhookResource {
                             "data": {"id": "Q2UXSWMZ4D1HCY", "type": "incident",
                             "title": "[L1] zendesk/4711 first response due in 5m (Forewarn page #88)"}}}""")))
     @APIResponse(responseCode = "204", description = "Applied, ignored (not Forewarn's) or already applied (replay)")
-    @APIResponse(responseCode = "400", description = "The body is not JSON",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong signature",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON")
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     @APIResponse(responseCode = "404", description = "PagerDuty webhooks are not configured "
-            + "(forewarn.paging.pagerduty-webhook-secret)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+            + "(forewarn.paging.pagerduty-webhook-secret)")
     public Uni<Response> receive(@HeaderParam("X-PagerDuty-Signature") String signatures, byte[] body) {
         String secret = config.paging().pagerdutyWebhookSecret().orElse(null);
         if (secret == null) {

@@ -96,18 +96,10 @@ public class TicketWebhookResource {
                     schema = @Schema(oneOf = {Accepted.class, ApiError.class}),
                     examples = @ExampleObject(name = "rejected", value = """
                             {"error": "'tickets' is missing or not an array", "fields": []}""")))
-    @APIResponse(responseCode = "401", description = "Missing, wrong or stale signature",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No webhook ticket source of that name",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "This signed request was already received (replay)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "More tickets in one push than allowed",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "Missing, wrong or stale signature")
+    @APIResponse(responseCode = "404", description = "No webhook ticket source of that name")
+    @APIResponse(responseCode = "409", description = "This signed request was already received (replay)")
+    @APIResponse(responseCode = "413", description = "More tickets in one push than allowed")
     public Uni<Response> receive(@QueryParam("source") String source,
                                  @HeaderParam(WebhookVerifier.TIMESTAMP_HEADER) String timestamp,
                                  @HeaderParam(WebhookVerifier.SIGNATURE_HEADER) String signature, byte[] body) {
