@@ -4,6 +4,7 @@ import dev.forewarn.config.ConsistentConfiguration;
 import dev.forewarn.config.ForewarnConfig;
 
 import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.ha.SchemaGate;
 import dev.forewarn.notify.page.PagerChannels;
 import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.probe.ProbePoller;
@@ -36,7 +37,8 @@ public class ConfigurationCheck implements ConstraintValidator<ConsistentConfigu
             SlaPlans::new,
             OnCallBook::check,
             SlaWatcher::checkEscalation,
-            PagerChannels::checkSettings);
+            PagerChannels::checkSettings,
+            SchemaGate::check);
 
     @Override
     public boolean isValid(ForewarnConfig config, ConstraintValidatorContext context) {

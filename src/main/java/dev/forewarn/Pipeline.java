@@ -4,13 +4,14 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.escalation.PageOutbox;
 import dev.forewarn.ha.GracefulShutdown;
 import dev.forewarn.ha.LeaderLock;
+import dev.forewarn.ha.SchemaGate;
+import dev.forewarn.ha.SchemaMigrated;
 import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.maintenance.MaintenanceNotifier;
 import dev.forewarn.notify.NoticeOutbox;
 import dev.forewarn.ticket.TicketPoller;
 import dev.forewarn.probe.ProbePoller;
 import dev.forewarn.quality.RegionJudge;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
@@ -19,6 +20,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -33,6 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * The pipeline, readable in one place:
  * <pre>
+ *   start-up: migrate (retried with backoff while PostgreSQL refuses) SchemaGate → imports → jobs registered here
+ *
  *   poll (each source on its own interval)            ProbePoller   → ProbeStore
  *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
  *     → hysteresis (windows in probe time) → incident transition
@@ -110,7 +114,8 @@ public class Pipeline {
                 .onFailure().recoverWithNull();
     }
 
-    void registerPollers(@Observes StartupEvent ignored) {
+    /** Starts the pollers once the schema is there: the last start-up step (SchemaGate), after the imports. */
+    void registerPollers(@Observes @Priority(100) SchemaMigrated ignored) {
         if (!config.jobs().enabled()) {
             LOG.info("Background jobs are disabled (forewarn.jobs.enabled=false)");
             return;
@@ -261,29 +266,36 @@ public class Pipeline {
         return guarded("drain-pages", pageOutbox.drain());
     }
 
-    /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */
+    /**
+     * Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false, and until the schema is migrated (a
+     * replica waiting for PostgreSQL at start-up runs nothing against a missing schema).
+     */
     @Singleton
     public static class JobsDisabled implements Scheduled.SkipPredicate {
         @Inject
         ForewarnConfig config;
+        @Inject
+        SchemaGate schema;
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.jobs().enabled();
+            return !config.jobs().enabled() || !schema.ready();
         }
     }
 
-    /** Skips leader-only jobs on replicas that do not hold the leader lock (and when jobs are disabled). */
+    /** Skips leader-only jobs on replicas that do not hold the leader lock (and as {@link JobsDisabled} does). */
     @Singleton
     public static class NotLeading implements Scheduled.SkipPredicate {
         @Inject
         ForewarnConfig config;
         @Inject
         LeaderLock leader;
+        @Inject
+        SchemaGate schema;
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.jobs().enabled() || !leader.isLeader();
+            return !config.jobs().enabled() || !schema.ready() || !leader.isLeader();
         }
     }
 }

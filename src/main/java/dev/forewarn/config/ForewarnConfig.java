@@ -55,6 +55,9 @@ public interface ForewarnConfig {
     @Valid
     Jobs jobs();
 
+    /** Reaching PostgreSQL at start-up: how a refused replica retries. */
+    Database database();
+
     /** Ticket sources, SLA plans and the SLA watch tick. */
     @Valid
     Tickets tickets();
@@ -336,6 +339,23 @@ public interface ForewarnConfig {
          */
         @WithDefault("30s")
         Duration shutdownGrace();
+    }
+
+    /**
+     * Start-up against a PostgreSQL that refuses (down, or out of connections): the replica stays up, not ready,
+     * and retries the migration and the customer import with capped exponential backoff (README "Reliability").
+     */
+    interface Database {
+        /** The wait after the first refused attempt, doubled after each further one (duration). */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts (duration). */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Exit non-zero when still refused this long after the first attempt (duration); unset: never give up. */
+        Optional<Duration> giveUpAfter();
     }
 
     /** API authentication settings. */
