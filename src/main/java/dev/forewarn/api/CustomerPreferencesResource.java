@@ -1,16 +1,17 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.customer.Customer;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.PreferenceService;
 import dev.forewarn.customer.model.NoticePreferences;
 import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.security.CurrentCaller;
-import dev.forewarn.status.StatusLinks;
+import dev.forewarn.customer.StatusLinks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

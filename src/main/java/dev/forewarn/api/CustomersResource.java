@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.customer.CustomerInput;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.CustomerService;

@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.forewarn.oncall.OnCallBook;

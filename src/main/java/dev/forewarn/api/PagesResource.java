@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.escalation.PageActions;
 import dev.forewarn.ticket.TicketStore;

@@ -1,7 +1,7 @@
 package dev.forewarn.customer;
 
 import dev.forewarn.security.InputRules;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.forewarn.ticket;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.ticket.json.Rejection;

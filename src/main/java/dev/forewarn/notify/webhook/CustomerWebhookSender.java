@@ -1,5 +1,6 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.notify.DeliveryResult;

@@ -1,5 +1,6 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;

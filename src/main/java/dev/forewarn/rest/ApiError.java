@@ -1,4 +1,4 @@
-package dev.forewarn.api;
+package dev.forewarn.rest;
 
 import java.util.List;
 
