@@ -6,7 +6,7 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.FetchFailures;
 import dev.forewarn.polling.OnContext;
 import dev.forewarn.polling.SourceHealth;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.TicketStatus;
 import dev.forewarn.ticket.json.TicketJsonMapping;

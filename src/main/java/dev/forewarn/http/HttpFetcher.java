@@ -1,4 +1,4 @@
-package dev.forewarn.probe.http;
+package dev.forewarn.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package dev.forewarn.probe.http;
+package dev.forewarn.http;
 
 import java.net.URI;
 
