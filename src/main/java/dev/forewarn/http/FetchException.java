@@ -1,8 +1,12 @@
 package dev.forewarn.http;
 
-import java.net.URI;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
-/** Signals why an HTTP fetch of a probe source failed, classified so pollers can act without parsing messages. */
+/** Signals why an outbound HTTP exchange failed, classified so callers can act without parsing messages. */
 public final class FetchException extends RuntimeException {
 
     /** The class of failure. */
@@ -30,12 +34,36 @@ public final class FetchException extends RuntimeException {
         this.body = body;
     }
 
-    static FetchException of(Kind kind, URI uri, String problem, Throwable cause) {
-        return new FetchException(kind, 0, null, "GET " + uri + ": " + problem, cause);
+    /** A failure of the exchange {@code target} ("GET http://…"). */
+    static FetchException of(Kind kind, String target, String problem, Throwable cause) {
+        return new FetchException(kind, 0, null, target + ": " + problem, cause);
     }
 
-    static FetchException status(URI uri, int status, String body) {
-        return new FetchException(Kind.HTTP_STATUS, status, body, "GET " + uri + ": HTTP status " + status, null);
+    static FetchException status(String target, int status, String body) {
+        return new FetchException(Kind.HTTP_STATUS, status, body, target + ": HTTP status " + status, null);
+    }
+
+    /** The failure of the exchange {@code target} that {@code failure}, as the HTTP client reported it, means. */
+    static FetchException classify(String target, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof FetchException fetch) {
+                return fetch;
+            }
+        }
+        if (cause instanceof CancellationException) {
+            return of(Kind.IO, target, "cancelled", cause);
+        }
+        // Netty's ConnectTimeoutException is a ConnectException: either way the node is unreachable.
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause.getCause() instanceof ConnectException) {
+            return of(Kind.CONNECT, target, "cannot connect: " + cause, cause);
+        }
+        return of(Kind.IO, target, String.valueOf(cause), cause);
     }
 
     public Kind kind() {

@@ -23,7 +23,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -97,17 +96,16 @@ public class TicketPoller {
 
     @Inject
     public TicketPoller(ForewarnConfig config, MeterRegistry registry, TicketIngest ingest, Clock clock,
-                        ObjectMapper mapper, Vertx vertx) {
+                        ObjectMapper mapper, HttpFetcher fetcher) {
         this.ingest = ingest;
         this.clock = clock;
         this.mapper = mapper;
         checkSources(config);
-        HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), 2);
         new TreeMap<>(config.tickets().sources()).forEach((name, source) -> {
             SourceHealth health = new SourceHealth("ticket", name, source.type().name().toLowerCase(Locale.ROOT),
                     registry);
             switch (source.type()) {
-                case ZENDESK -> sources.put(name, new Zendesk(name, source, health));
+                case ZENDESK -> sources.put(name, new Zendesk(name, source, health, fetcher));
                 case JSON -> sources.put(name, new Json(name, source, health, fetcher));
                 case WEBHOOK -> {
                     // Pushed events arrive through TicketWebhookResource; nothing to poll.
@@ -178,20 +176,20 @@ public class TicketPoller {
         private final AtomicBoolean polling = new AtomicBoolean();
         private final ZendeskFirstReply firstReplies = new ZendeskFirstReply(mapper);
 
-        Zendesk(String name, ForewarnConfig.TicketSource c, SourceHealth health) {
+        Zendesk(String name, ForewarnConfig.TicketSource c, SourceHealth health, HttpFetcher fetcher) {
             String key = "forewarn.tickets.sources." + name;
             String url = required(c.url(), key + ".url");
             ZendeskClientConfig.Credentials credentials = c.email().isPresent()
                     ? new ZendeskClientConfig.ApiToken(c.email().get(), required(c.token(), key + ".token"))
                     : new ZendeskClientConfig.Bearer(required(c.token(), key + ".token"));
-            ZendeskClientConfig clientConfig = new ZendeskClientConfig(URI.create(url), c.timeout(), credentials);
+            ZendeskClientConfig clientConfig = new ZendeskClientConfig(URI.create(url), c.timeout(), credentials,
+                    c.maxBodyBytes());
             Map<String, Severity> priorities = new LinkedHashMap<>(ZendeskMappingConfig.DEFAULT_PRIORITIES);
             c.priorities().forEach((p, sev) -> priorities.put(p, Severity.valueOf(sev.toUpperCase(Locale.ROOT))));
             ZendeskMappingConfig mappingConfig = new ZendeskMappingConfig(name, priorities, Severity.GENERAL,
                     c.groups(), c.organizations(), c.agentUrl().orElse(url));
             this.name = name;
-            this.client = new ZendeskClient(clientConfig, new ZendeskMapping(mappingConfig, mapper()),
-                    ZendeskClient.defaultHttpClient(clientConfig));
+            this.client = new ZendeskClient(clientConfig, new ZendeskMapping(mappingConfig, mapper()), fetcher);
             this.cursorPolicy = new ZendeskCursor(c.interval(), Duration.ofSeconds(5), Duration.ofMinutes(5), 0.2);
             this.health = health;
         }
