@@ -3,6 +3,7 @@ package dev.forewarn.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.customer.CustomerInput;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.CustomerService;

@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

@@ -3,10 +3,11 @@ package dev.forewarn.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.forewarn.incident.MaintenanceWindow;
-import dev.forewarn.incident.MaintenanceWindowRepository;
+import dev.forewarn.maintenance.MaintenanceWindow;
+import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.maintenance.MaintenanceNotifier;
 import dev.forewarn.maintenance.model.Occurrence;
 import dev.forewarn.quality.RegionCatalog;

@@ -3,6 +3,7 @@ package dev.forewarn.api;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.forewarn.oncall.OnCallBook;

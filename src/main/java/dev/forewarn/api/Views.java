@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.forewarn.customer.Customer;
 import dev.forewarn.incident.Incident;
 import dev.forewarn.incident.IncidentEvent;
-import dev.forewarn.incident.MaintenanceWindow;
+import dev.forewarn.maintenance.MaintenanceWindow;
 import dev.forewarn.notify.Notice;
 import dev.forewarn.quality.model.RegionEvidence;
 import java.time.Instant;

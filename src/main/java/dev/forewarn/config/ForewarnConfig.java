@@ -393,16 +393,6 @@ public interface ForewarnConfig {
         String role();
     }
 
-    /** Kinds of ticket source. */
-    enum TicketSourceType {
-        /** A Zendesk-style REST API, polled incrementally with a cursor. */
-        ZENDESK,
-        /** A Forewarn JSON ticket document polled from a URL. */
-        JSON,
-        /** Forewarn JSON ticket events pushed to {@code POST /api/tickets/events}, HMAC-signed. */
-        WEBHOOK
-    }
-
     /** Ticket settings. */
     interface Tickets {
         /** How often every open ticket's SLA clocks and escalations are evaluated (duration). */
@@ -419,42 +409,21 @@ public interface ForewarnConfig {
         Map<String, String> customerPlans();
     }
 
-    /** One ticket source. */
+    /**
+     * What every ticket source has; each type reads its own keys under the same name through the settings of
+     * its sub-package of {@code dev.forewarn.ticket} (zendesk, json, webhook).
+     */
     interface TicketSource {
-        /** Kind of source: zendesk, json or webhook. */
-        TicketSourceType type();
+        /** Kind of source: zendesk, json or webhook (the sub-package of dev.forewarn.ticket that serves it). */
+        String type();
 
-        /** Zendesk: the account's base URL (https://acme.zendesk.com); json: the document URL. */
-        Optional<String> url();
-
-        /** How often the source is polled (duration). */
+        /** How often the source is polled; unused by pushed sources (duration). */
         @WithDefault("60s")
         Duration interval();
 
         /** Deadline of one HTTP call (duration). */
         @WithDefault("10s")
         Duration timeout();
-
-        /** Zendesk: agent email for API-token authentication. */
-        Optional<String> email();
-
-        /** Zendesk: API token (from a Secret: FOREWARN_ZENDESK_TOKEN); never logged. */
-        Optional<String> token();
-
-        /** Zendesk: base URL of agent links to tickets; defaults to url. */
-        Optional<String> agentUrl();
-
-        /** Zendesk: priority to severity (urgent, important, general); unset priorities are general. */
-        Map<String, String> priorities();
-
-        /** Zendesk: group id to team name. */
-        Map<String, String> groups();
-
-        /** Zendesk: organization id to customer id. */
-        Map<String, String> organizations();
-
-        /** Webhook: shared HMAC-SHA256 secret (from a Secret: FOREWARN_TICKET_WEBHOOK_SECRET); never logged. */
-        Optional<String> secret();
 
         /** Largest response body accepted (bytes). */
         @WithDefault("8388608")

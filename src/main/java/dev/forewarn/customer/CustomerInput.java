@@ -2,7 +2,7 @@ package dev.forewarn.customer;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.forewarn.security.InputRules;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

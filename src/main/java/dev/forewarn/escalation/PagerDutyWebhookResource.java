@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.config.ForewarnConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import dev.forewarn.security.InputRules;
 import org.jboss.logging.Logger;
 

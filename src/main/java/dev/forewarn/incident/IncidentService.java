@@ -1,5 +1,6 @@
 package dev.forewarn.incident;
 
+import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.customer.Audience;
 import dev.forewarn.customer.model.NoticeTopic;

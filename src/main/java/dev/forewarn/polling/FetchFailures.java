@@ -1,7 +1,7 @@
 package dev.forewarn.polling;
 
 import dev.forewarn.probe.format.ProbeFormatException;
-import dev.forewarn.probe.http.FetchException;
+import dev.forewarn.http.FetchException;
 import java.util.concurrent.CompletionException;
 
 /** Maps a failed fetch or parse to the bounded metric reason and a log detail naming the target. */

@@ -69,7 +69,6 @@ public class SlaMetrics {
         }
         config.paging().channels().keySet().forEach(this::backlogGauge);
         java.util.Set<String> teams = new java.util.TreeSet<>(java.util.List.of("default"));
-        config.tickets().sources().values().forEach(src -> teams.addAll(src.groups().values()));
         config.oncall().schedules().forEach(sch -> teams.add(sch.team()));
         for (Severity s : Severity.values()) {
             teams.forEach(team -> created(s, team));
@@ -141,6 +140,13 @@ public class SlaMetrics {
                     .description("Page deliveries queued and not yet sent or failed").register(registry);
             return holder;
         });
+    }
+
+    /** Registers the ticket volume of these teams at zero, e.g. the teams a ticket source assigns tickets to. */
+    public void knownTeams(java.util.Collection<String> teams) {
+        for (Severity s : Severity.values()) {
+            teams.forEach(team -> created(s, team));
+        }
     }
 
     private Counter created(Severity s, String team) {

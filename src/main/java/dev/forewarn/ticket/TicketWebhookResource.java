@@ -10,8 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.api.ApiError;
-import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.ticket.json.Rejection;
 import dev.forewarn.ticket.json.TicketDocument;
@@ -19,6 +18,7 @@ import dev.forewarn.ticket.json.TicketFormatException;
 import dev.forewarn.ticket.json.TicketJsonMapping;
 import dev.forewarn.ticket.json.TicketValidation;
 import dev.forewarn.ticket.webhook.Verification;
+import dev.forewarn.ticket.webhook.WebhookTicketSettings;
 import dev.forewarn.ticket.webhook.WebhookVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -64,9 +64,8 @@ public class TicketWebhookResource {
     Clock clock;
 
     @Inject
-    public TicketWebhookResource(ForewarnConfig config) {
-        this.verifiers = config.tickets().sources().entrySet().stream()
-                .filter(e -> e.getValue().type() == ForewarnConfig.TicketSourceType.WEBHOOK)
+    public TicketWebhookResource(WebhookTicketSettings settings) {
+        this.verifiers = settings.webhookSources().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new WebhookVerifier(
                         e.getValue().secret().orElseThrow().getBytes(StandardCharsets.UTF_8))));
     }

@@ -1,5 +1,6 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

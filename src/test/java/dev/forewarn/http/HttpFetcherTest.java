@@ -1,4 +1,4 @@
-package dev.forewarn.probe.http;
+package dev.forewarn.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,65 +1,52 @@
-package dev.forewarn.probe.http;
+package dev.forewarn.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
- * Fetches probe source documents over HTTP with a deadline on the whole exchange and a cap on the body size.
+ * Forewarn's outbound HTTP calls, each with a deadline on the whole exchange and a cap on the body size: probe
+ * and ticket documents fetched whole ({@link #get}, {@link #read}), and requests whose reply matters whatever its
+ * status, such as pages posted to a pager ({@link #send}).
  *
- * <p>Runs on Vert.x' HTTP client (the event loops Quarkus already has) with a bounded keep-alive pool per
- * host: polling 5,000 blackbox targets reuses a few connections to the exporter instead of paying the JDK
- * client's selector thread, executor hand-offs and per-request futures (issue 6).
+ * <p>Runs on the client {@link HttpClients} builds: polling 5,000 blackbox targets reuses a few connections to
+ * the exporter (issue 6), and so does a burst of pages to one pager.
  */
 public final class HttpFetcher {
 
-    // Bodies are collected into pooled arrays: a cycle of thousands of small answers reuses a handful of them.
-    private static final int SCRATCH_SIZE = 8192;
-    private static final int SCRATCH_KEPT_UP_TO = 64 * 1024;
-    private static final int SCRATCH_POOL = 256;
-    // Marks the String-returning get: the body is decoded by its declared charset.
+    // Mark the String-returning get and the reply-returning send: the body is decoded by its declared charset.
     private static final BodyReader<String> TEXT = (bytes, offset, length) -> {
+        throw new IllegalStateException("decoded in finish");
+    };
+    private static final BodyReader<HttpReply> REPLY = (bytes, offset, length) -> {
         throw new IllegalStateException("decoded in finish");
     };
 
     private final Vertx vertx;
     private final HttpClient client;
-    private final java.util.ArrayDeque<byte[]> scratch = new java.util.ArrayDeque<>();
+    // Bodies are collected into pooled arrays: a cycle of thousands of small answers reuses a handful of them.
+    private final Bodies.Scratch scratch = new Bodies.Scratch();
 
-    /**
-     * Builds one HTTP/1.1 client; redirects are not followed so a moved endpoint shows up as an error.
-     *
-     * @param connectionsPerHost keep-alive connections kept open to one host; requests beyond that wait for a
-     *                           free connection (and that wait counts against their deadline)
-     */
-    public HttpFetcher(Vertx vertx, Duration connectTimeout, int connectionsPerHost) {
+    /** Builds one HTTP/1.1 client; redirects are not followed so a moved endpoint shows up as an error. */
+    public HttpFetcher(Vertx vertx, HttpSettings settings) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
-                        .setKeepAlive(true)
-                        // Long enough to carry connections from one poll cycle to the next, closed after that.
-                        .setKeepAliveTimeout(60)
-                        .setTryUseCompression(false),
-                new PoolOptions().setHttp1MaxSize(connectionsPerHost));
+        this.client = HttpClients.create(vertx, settings);
+    }
+
+    /** The {@link HttpSettings#DEFAULTS} with this connect timeout and pool size per host. */
+    public HttpFetcher(Vertx vertx, Duration connectTimeout, int connectionsPerHost) {
+        this(vertx, new HttpSettings(connectTimeout, connectionsPerHost, HttpSettings.DEFAULTS.keepAlive()));
     }
 
     /**
@@ -74,7 +61,20 @@ public final class HttpFetcher {
      * @throws IllegalArgumentException for a non-HTTP URI or a non-positive timeout or size
      */
     public CompletableFuture<String> get(URI uri, Duration timeout, int maxBytes, Map<String, String> headers) {
-        return exchange(prepare(uri, headers), timeout, maxBytes, TEXT);
+        return exchange(prepare(uri, headers), null, timeout, maxBytes, TEXT);
+    }
+
+    /**
+     * Sends {@code method} to {@code uri} with {@code headers} and {@code body} (null: none) and completes with
+     * the reply whatever its status; a reply body longer than {@code maxBytes} is cut and marked truncated.
+     * Fails with a {@link FetchException} {@code TIMEOUT}, {@code CONNECT} or {@code IO} as {@link #get} does.
+     *
+     * @throws IllegalArgumentException for a non-HTTP URI, an unknown method or a non-positive timeout or size
+     */
+    public CompletableFuture<HttpReply> send(String method, URI uri, Map<String, String> headers, byte[] body,
+            Duration timeout, int maxBytes) {
+        PreparedGet request = prepare(HttpMethod.valueOf(method), uri, headers);
+        return exchange(request, body == null ? null : Buffer.buffer(body), timeout, maxBytes, REPLY);
     }
 
     /**
@@ -84,14 +84,18 @@ public final class HttpFetcher {
      * @throws IllegalArgumentException for a non-HTTP URI
      */
     public PreparedGet prepare(URI uri, Map<String, String> headers) {
+        return prepare(HttpMethod.GET, uri, headers);
+    }
+
+    private static PreparedGet prepare(HttpMethod method, URI uri, Map<String, String> headers) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("not an HTTP URI: " + uri);
         }
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+        RequestOptions request = new RequestOptions().setMethod(method).setAbsoluteURI(uri.toString())
                 .setFollowRedirects(false);
         headers.forEach(request::putHeader);
-        return new PreparedGet(uri, request);
+        return new PreparedGet(method.name(), uri, request);
     }
 
     /**
@@ -99,56 +103,39 @@ public final class HttpFetcher {
      * completes with what it returns; a reader's exception fails the future with that exception.
      */
     public <T> CompletableFuture<T> read(PreparedGet get, Duration timeout, int maxBytes, BodyReader<T> reader) {
-        return exchange(get, timeout, maxBytes, reader);
+        return exchange(get, null, timeout, maxBytes, reader);
     }
 
-    private <T> CompletableFuture<T> exchange(PreparedGet get, Duration timeout, int maxBytes, BodyReader<T> reader) {
+    private <T> CompletableFuture<T> exchange(PreparedGet get, Buffer body, Duration timeout, int maxBytes,
+            BodyReader<T> reader) {
         if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
             throw new IllegalArgumentException("timeout and maxBytes must be positive");
         }
         Context context = vertx.getOrCreateContext();
-        Exchange<T> exchange = new Exchange<>(context, get.uri, maxBytes, reader);
+        Exchange<T> exchange = new Exchange<>(context, get.method + " " + get.uri, maxBytes, reader);
         // Timer, request and response callbacks all run on one context, so the exchange needs no locking.
         if (Vertx.currentContext() == context) {
-            exchange.start(get.options, timeout);
+            exchange.start(get.options, body, timeout);
         } else {
-            context.runOnContext(ignored -> exchange.start(get.options, timeout));
+            context.runOnContext(ignored -> exchange.start(get.options, body, timeout));
         }
         return exchange.result;
     }
 
     /** A GET checked and encoded once by {@link #prepare}; immutable, shared by every fetch of its address. */
     public static final class PreparedGet {
+        private final String method;
         private final URI uri;
         private final RequestOptions options;
 
-        private PreparedGet(URI uri, RequestOptions options) {
+        private PreparedGet(String method, URI uri, RequestOptions options) {
+            this.method = method;
             this.uri = uri;
             this.options = options;
         }
 
         public URI uri() {
             return uri;
-        }
-    }
-
-    private byte[] borrow(int atLeast) {
-        synchronized (scratch) {
-            byte[] pooled = scratch.pollFirst();
-            if (pooled != null && pooled.length >= atLeast) {
-                return pooled;
-            }
-        }
-        return new byte[Math.max(SCRATCH_SIZE, atLeast)];
-    }
-
-    private void giveBack(byte[] bytes) {
-        if (bytes.length <= SCRATCH_KEPT_UP_TO) {
-            synchronized (scratch) {
-                if (scratch.size() < SCRATCH_POOL) {
-                    scratch.addFirst(bytes);
-                }
-            }
         }
     }
 
@@ -161,7 +148,7 @@ public final class HttpFetcher {
     private final class Exchange<T> {
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Context context;
-        private final URI uri;
+        private final String target;
         private final int maxBytes;
         private final BodyReader<T> reader;
         private HttpClientRequest request;
@@ -169,20 +156,22 @@ public final class HttpFetcher {
         private int length;
         private int status;
         private Charset charset;
+        private boolean truncated;
+        private final Map<String, String> headers = new java.util.HashMap<>();
 
-        Exchange(Context context, URI uri, int maxBytes, BodyReader<T> reader) {
+        Exchange(Context context, String target, int maxBytes, BodyReader<T> reader) {
             this.context = context;
-            this.uri = uri;
+            this.target = target;
             this.maxBytes = maxBytes;
             this.reader = reader;
         }
 
-        void start(RequestOptions options, Duration timeout) {
+        void start(RequestOptions options, Buffer body, Duration timeout) {
             if (result.isDone()) {
                 return;
             }
             long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> fail(FetchException.of(
-                    FetchException.Kind.TIMEOUT, uri, "no complete answer within " + timeout, null)));
+                    FetchException.Kind.TIMEOUT, target, "no complete answer within " + timeout, null)));
             result.whenComplete((text, failure) -> {
                 vertx.cancelTimer(timer);
                 if (failure != null) {
@@ -192,7 +181,7 @@ public final class HttpFetcher {
             });
             client.request(options).onComplete(requested -> {
                 if (requested.failed()) {
-                    fail(classify(uri, requested.cause()));
+                    fail(FetchException.classify(target, requested.cause()));
                     return;
                 }
                 request = requested.result();
@@ -200,9 +189,9 @@ public final class HttpFetcher {
                     abort();
                     return;
                 }
-                request.send().onComplete(answered -> {
+                (body == null ? request.send() : request.send(body)).onComplete(answered -> {
                     if (answered.failed()) {
-                        fail(classify(uri, answered.cause()));
+                        fail(FetchException.classify(target, answered.cause()));
                     } else {
                         read(answered.result());
                     }
@@ -212,12 +201,17 @@ public final class HttpFetcher {
 
         private void read(HttpClientResponse response) {
             // First, so the reset that ends an oversized answer is handled here rather than logged by Vert.x.
-            response.exceptionHandler(e -> fail(classify(uri, e)));
+            response.exceptionHandler(e -> fail(FetchException.classify(target, e)));
             status = response.statusCode();
             boolean success = status >= 200 && status < 300;
-            charset = charsetOf(response.getHeader("content-type"));
-            if (success && declaredLength(response) > maxBytes) {
-                fail(FetchException.of(FetchException.Kind.TOO_LARGE, uri,
+            // A document is needed whole; a reply (send) or an error body is only context, kept as far as it fits.
+            boolean whole = success && reader != REPLY;
+            charset = Bodies.charsetOf(response.getHeader("content-type"));
+            if (reader == REPLY) {
+                response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            }
+            if (whole && Bodies.declaredLength(response) > maxBytes) {
+                fail(FetchException.of(FetchException.Kind.TOO_LARGE, target,
                         "Content-Length is above " + maxBytes + " bytes", null));
                 return;
             }
@@ -228,13 +222,15 @@ public final class HttpFetcher {
                 int room = maxBytes - length;
                 if (chunk.length() <= room) {
                     append(chunk, chunk.length());
-                } else if (success) {
-                    fail(FetchException.of(FetchException.Kind.TOO_LARGE, uri,
+                } else if (whole) {
+                    fail(FetchException.of(FetchException.Kind.TOO_LARGE, target,
                             "body is above " + maxBytes + " bytes", null));
                 } else {
-                    // An error body is only context for the failure: keep what fits and stop reading.
+                    // Keep what fits and stop reading; the connection is dropped rather than drained.
                     append(chunk, room);
-                    finish(false);
+                    truncated = true;
+                    finish(success);
+                    abort();
                 }
             });
             response.endHandler(ignored -> finish(success));
@@ -242,7 +238,7 @@ public final class HttpFetcher {
 
         private void append(Buffer chunk, int count) {
             if (body == null) {
-                body = borrow(count);
+                body = scratch.borrow(count);
             } else if (body.length - length < count) {
                 body = java.util.Arrays.copyOf(body, Math.min(maxBytes, Math.max(body.length * 2, length + count)));
             }
@@ -257,8 +253,11 @@ public final class HttpFetcher {
             }
             byte[] bytes = body == null ? new byte[0] : body;
             try {
-                if (!success) {
-                    result.completeExceptionally(FetchException.status(uri, status,
+                if (reader == REPLY) {
+                    result.complete((T) new HttpReply(status, new String(bytes, 0, length, charset), truncated,
+                            headers));
+                } else if (!success) {
+                    result.completeExceptionally(FetchException.status(target, status,
                             new String(bytes, 0, length, charset)));
                 } else if (reader == TEXT) {
                     result.complete((T) new String(bytes, 0, length, charset));
@@ -275,7 +274,7 @@ public final class HttpFetcher {
             } finally {
                 // Only here, on the exchange's own context and after the reader: nothing else can touch it now.
                 if (body != null) {
-                    giveBack(body);
+                    scratch.giveBack(body);
                     body = null;
                 }
             }
@@ -298,58 +297,5 @@ public final class HttpFetcher {
                 context.runOnContext(ignored -> action.run());
             }
         }
-    }
-
-    private static long declaredLength(HttpClientResponse response) {
-        String declared = response.getHeader("content-length");
-        if (declared == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(declared.trim());
-        } catch (NumberFormatException malformed) {
-            return -1;
-        }
-    }
-
-    static FetchException classify(URI uri, Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof FetchException fetch) {
-                return fetch;
-            }
-        }
-        if (cause instanceof CancellationException) {
-            return FetchException.of(FetchException.Kind.IO, uri, "cancelled", cause);
-        }
-        // Netty's ConnectTimeoutException is a ConnectException: either way the node is unreachable.
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause.getCause() instanceof ConnectException) {
-            return FetchException.of(FetchException.Kind.CONNECT, uri, "cannot connect: " + cause, cause);
-        }
-        return FetchException.of(FetchException.Kind.IO, uri, String.valueOf(cause), cause);
-    }
-
-    private static Charset charsetOf(String contentType) {
-        if (contentType == null) {
-            return StandardCharsets.UTF_8;
-        }
-        for (String parameter : contentType.split(";")) {
-            String trimmed = parameter.trim();
-            if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = trimmed.substring("charset=".length()).replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalArgumentException unknownCharset) {
-                    // An exotic or misspelt charset should not fail the probe; Prometheus formats are UTF-8.
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 }

@@ -1,4 +1,4 @@
-package dev.forewarn.api;
+package dev.forewarn.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;

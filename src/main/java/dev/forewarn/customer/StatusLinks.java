@@ -1,8 +1,7 @@
-package dev.forewarn.status;
+package dev.forewarn.customer;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.customer.Customer;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package dev.forewarn.probe.http;
+package dev.forewarn.http;
 
 /**
  * Reads a whole 2xx response body straight from the received bytes, so a caller that needs a few values never

@@ -1,4 +1,4 @@
-package dev.forewarn.notify.webhook;
+package dev.forewarn.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package dev.forewarn.incident;
+package dev.forewarn.maintenance;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.forewarn.notify.webhook;
+package dev.forewarn.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.forewarn.incident;
+package dev.forewarn.maintenance;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
