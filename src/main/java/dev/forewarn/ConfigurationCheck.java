@@ -4,6 +4,8 @@ import dev.forewarn.config.ConsistentConfiguration;
 import dev.forewarn.config.ForewarnConfig;
 
 import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.notify.NoticeOutbox;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.notify.page.PagerChannels;
 import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.probe.ProbePoller;
@@ -36,7 +38,9 @@ public class ConfigurationCheck implements ConstraintValidator<ConsistentConfigu
             SlaPlans::new,
             OnCallBook::check,
             SlaWatcher::checkEscalation,
-            PagerChannels::checkSettings);
+            PagerChannels::checkSettings,
+            NoticeOutbox::checkSettings,
+            PageOutbox::checkSettings);
 
     @Override
     public boolean isValid(ForewarnConfig config, ConstraintValidatorContext context) {

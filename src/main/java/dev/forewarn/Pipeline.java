@@ -1,7 +1,7 @@
 package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.escalation.PageOutbox;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.ha.GracefulShutdown;
 import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;

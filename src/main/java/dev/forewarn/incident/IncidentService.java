@@ -5,7 +5,7 @@ import dev.forewarn.customer.Audience;
 import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.incident.model.IncidentAction;
 import dev.forewarn.incident.model.IncidentPolicy;
-import dev.forewarn.notify.NoticeKind;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.quality.model.RegionState;
 import dev.forewarn.quality.model.SettledChange;
 import io.smallrye.mutiny.Uni;

@@ -3,7 +3,7 @@ package dev.forewarn.notify.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
