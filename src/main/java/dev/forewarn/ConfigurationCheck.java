@@ -3,7 +3,7 @@ package dev.forewarn;
 import dev.forewarn.config.ConsistentConfiguration;
 import dev.forewarn.config.ForewarnConfig;
 
-import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.escalation.EscalationPlans;
 import dev.forewarn.notify.NoticeOutbox;
 import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.notify.page.PagerChannels;
@@ -37,7 +37,7 @@ public class ConfigurationCheck implements ConstraintValidator<ConsistentConfigu
             TicketPoller::checkSources,
             SlaPlans::new,
             OnCallBook::check,
-            SlaWatcher::checkEscalation,
+            EscalationPlans::check,
             PagerChannels::checkSettings,
             NoticeOutbox::checkSettings,
             PageOutbox::checkSettings);
