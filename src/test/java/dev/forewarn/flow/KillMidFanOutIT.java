@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The packaged application, killed with SIGKILL in the middle of a 1,200-customer warning fan-out and started again
  * on the same database: every customer gets the warning, and the only repeats are the messages that were in flight
  * at the kill — at most {@code forewarn.notices.concurrency} (default batch size and concurrency; the claim lease is
- * shortened only so that the repeats come within the test's time).
+ * shortened only so that the repeats come within the test's time, and left long enough for a loaded machine to send
+ * a good part of a batch within it).
  */
 class KillMidFanOutIT {
     private static final int CUSTOMERS = 1_200;
@@ -44,7 +45,7 @@ class KillMidFanOutIT {
                 + "SELECT 'c' || i, 'Customer ' || i, ARRAY['c' || i || '@customers.example'], 'en', 'Europe/Berlin', "
                 + "ARRAY['eu-central'], now(), now() FROM generate_series(1, " + CUSTOMERS + ") i");
         Map<String, String> props = peers.properties();
-        props.put("forewarn.notices.claim-lease", "10s");
+        props.put("forewarn.notices.claim-lease", "30s");
         props.put("forewarn.notices.send-timeout", "5s");
         AppProcess app = peers.start(props);
         peers.fleet().degraded("eu-central");

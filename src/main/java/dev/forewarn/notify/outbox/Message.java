@@ -14,26 +14,28 @@ import java.time.Instant;
  * @param orderKey   messages of one key go out one after another, in id order (null: no order needed)
  * @param content    what is sent; null, or only what it is about, when unsendable
  * @param unsendable why it cannot be sent (a permanent failure), or null
+ * @param leaseUntil until when the claim holds (the row's next attempt as claimed): no send may start that could
+ *                   still run, or not be recorded, by then
  */
 public record Message<M>(long id, int attempts, Instant queuedAt, String channel, String tag, String orderKey,
-                         M content, String unsendable) {
+                         M content, String unsendable, Instant leaseUntil) {
 
     /** A sendable message made from a claimed row. */
     public static <M> Message<M> of(Row row, String channel, String tag, String orderKey, M content) {
         return new Message<>(row.getLong("id"), row.getInteger("attempts"), instant(row, "created_at"), channel, tag,
-                orderKey, content, null);
+                orderKey, content, null, instant(row, "next_attempt_at"));
     }
 
     /** A claimed row that cannot be sent: it is failed for good with {@code why}. */
     public static <M> Message<M> unsendable(Row row, String channel, String tag, String why) {
         return new Message<>(row.getLong("id"), row.getInteger("attempts"), instant(row, "created_at"), channel, tag,
-                null, null, why);
+                null, null, why, instant(row, "next_attempt_at"));
     }
 
     /** A claimed row that cannot be sent but still names what it is about (for the kind's own records). */
     public static <M> Message<M> unsendable(Row row, String channel, String tag, M about, String why) {
         return new Message<>(row.getLong("id"), row.getInteger("attempts"), instant(row, "created_at"), channel, tag,
-                null, about, why);
+                null, about, why, instant(row, "next_attempt_at"));
     }
 
     /** A {@code timestamptz} column as an instant (null stays null). */

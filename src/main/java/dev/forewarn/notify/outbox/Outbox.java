@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -35,9 +36,10 @@ import org.jboss.logging.Logger;
  * each outcome with the {@link DeliveryPolicy} and records it durably as soon as it is known.
  *
  * <p>Exactly once, down to the physical limit: a claim moves its rows' next attempt one lease ahead and commits
- * before anything is sent, so no two drains (or replicas) send a row at once; a message holds its send slot
- * until its outcome is committed, so at any instant at most {@code concurrency} messages per replica are sent
- * but not recorded — the most a crash ({@code kill -9}) can repeat, one lease later.
+ * before anything is sent, and no send starts that could outlast the lease, so no two drains (or replicas) send
+ * a row at once; one drain per outbox runs at a time in a replica, and a message holds its send slot until its
+ * outcome is committed, so at any instant at most {@code concurrency} messages per replica are sent but not
+ * recorded — the most a crash ({@code kill -9}) can repeat, one lease later.
  */
 public final class Outbox<M> {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
@@ -54,6 +56,9 @@ public final class Outbox<M> {
     private final String claim;
     private final String backlog;
     private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean drainAgain = new AtomicBoolean();
+    private volatile boolean leaseOverrun;
 
     /** Checks the kind's settings (a bad one stops the start-up, naming the key) and prepares its statements. */
     public Outbox(OutboxKind<M> kind, Pool pool, OutboxMetrics metrics, Clock clock) {
@@ -116,38 +121,74 @@ public final class Outbox<M> {
      * What the scheduler runs: claims batch after batch while they come back full, within the drain budget;
      * returns how many messages were attempted. Fails (after recording what it can) when an outcome could not be
      * recorded; that message waits out its lease.
+     *
+     * <p>One drain of an outbox at a time per replica, so that at most {@code concurrency} messages are in flight:
+     * a drain asked for while one runs (a judgement's immediate drain during the scheduled one) makes that one run
+     * once more when it ends.
      */
     public Uni<Integer> drain() {
-        return run(false);
+        return single(false);
     }
 
     /** Drains until a claim finds nothing due, without a time budget; for tests and tools. */
     public Uni<Integer> drainAll() {
-        return run(true);
+        return single(true);
     }
 
-    private Uni<Integer> run(boolean untilEmpty) {
+    private Uni<Integer> single(boolean untilEmpty) {
         return Uni.createFrom().deferred(() -> {
+            if (!draining.compareAndSet(false, true)) {
+                drainAgain.set(true);
+                return Uni.createFrom().item(0);
+            }
             // Claims run on the drain's own context whatever thread freed the slot that asked for them: preparing
             // a batch may read entities, and Hibernate Reactive needs the context its session belongs to.
             Context context = Vertx.currentContext();
+            return runWhileAsked(untilEmpty, context).eventually(() -> draining.set(false));
+        });
+    }
+
+    private Uni<Integer> runWhileAsked(boolean untilEmpty, Context context) {
+        drainAgain.set(false);
+        return run(untilEmpty, context).chain(n -> !drainAgain.get() ? Uni.createFrom().item(n)
+                : onContext(context, Uni.createFrom().deferred(() -> runWhileAsked(untilEmpty, context)))
+                        .map(more -> n + more));
+    }
+
+    private Uni<Integer> run(boolean untilEmpty, Context context) {
+        return Uni.createFrom().deferred(() -> {
             long deadline = System.nanoTime() + settings.drainBudget().toNanos();
             AtomicReference<Throwable> recordFailed = new AtomicReference<>();
             AtomicBoolean more = new AtomicBoolean(true);
+            AtomicInteger leftToLease = new AtomicInteger();
             // A batch that says "stop" is still sent: the claim after it returns nothing, which ends the stream.
             return Multi.createBy().repeating().uni(() -> !more.get() ? Uni.createFrom().item(List.<Message<M>>of())
-                            : onContext(context, claimBatch()).invoke(batch -> more.set(recordFailed.get() == null && (untilEmpty
-                                    ? !batch.isEmpty()
-                                    : batch.size() >= settings.batchSize() && System.nanoTime() - deadline < 0))))
+                            : onContext(context, claimBatch()).invoke(batch -> more.set(recordFailed.get() == null
+                                    && (untilEmpty ? !batch.isEmpty() : batch.size() >= settings.batchSize()
+                                            && System.nanoTime() - deadline < 0))))
                     .until(List::isEmpty)
                     .onItem().transformToMultiAndConcatenate(batch -> Multi.createFrom().iterable(inOrder(batch)))
-                    .onItem().transformToUni(group -> sendInOrder(group, recordFailed))
+                    .onItem().transformToUni(group -> sendInOrder(group, recordFailed, leftToLease))
                     .merge(settings.concurrency())
                     .collect().with(Collectors.summingInt(Integer::intValue))
+                    .invoke(() -> noteLeaseOverrun(leftToLease.get()))
                     .call(this::refreshBacklog)
                     .chain(n -> recordFailed.get() == null ? Uni.createFrom().item(n)
                             : Uni.createFrom().failure(recordFailed.get()));
         });
+    }
+
+    private void noteLeaseOverrun(int left) {
+        if (left > 0 && !leaseOverrun) {
+            leaseOverrun = true;
+            LOG.warnf("Outbox %s: %d claimed message(s) were not sent because their claim lease would have ended "
+                    + "before the send and its record; they go out once the lease has passed. Sends are slower than "
+                    + "%s.batch-size per %s.claim-lease allows", kind.identity().name(), left,
+                    kind.identity().configPrefix(), kind.identity().configPrefix());
+        } else if (left == 0 && leaseOverrun) {
+            leaseOverrun = false;
+            LOG.infof("Outbox %s: claimed messages are sent within their lease again", kind.identity().name());
+        }
     }
 
     private static <T> Uni<T> onContext(Context context, Uni<T> work) {
@@ -175,12 +216,35 @@ public final class Outbox<M> {
         return List.copyOf(groups.values());
     }
 
-    private Uni<Integer> sendInOrder(List<Message<M>> group, AtomicReference<Throwable> recordFailed) {
+    /**
+     * Sends a group in order; once a message is left to its lease the rest of the group is too, so that a later
+     * message (a page's resolve) never overtakes an earlier one (its trigger).
+     */
+    private Uni<Integer> sendInOrder(List<Message<M>> group, AtomicReference<Throwable> recordFailed,
+                                     AtomicInteger leftToLease) {
         Uni<Integer> chain = Uni.createFrom().item(0);
+        AtomicBoolean stopped = new AtomicBoolean();
         for (Message<M> m : group) {
-            chain = chain.chain(n -> sendAndRecord(m, recordFailed).replaceWith(n + 1));
+            chain = chain.chain(n -> {
+                if (stopped.get() || !withinLease(m)) {
+                    stopped.set(true);
+                    leftToLease.incrementAndGet();
+                    return Uni.createFrom().item(n);
+                }
+                return sendAndRecord(m, recordFailed).replaceWith(n + 1);
+            });
         }
         return chain;
+    }
+
+    /**
+     * Whether the send and its record can still finish within the message's claim: a claim is the promise that
+     * no other drain sends the message until its lease ends, so a send that could outlast it is not started (the
+     * message waited too long for a slot) and the message goes out once the lease has passed.
+     */
+    private boolean withinLease(Message<M> m) {
+        return m.leaseUntil() == null
+                || !clock.instant().plus(kind.sendDeadline()).plus(SLACK).isAfter(m.leaseUntil());
     }
 
     /** One message: send, decide, record; completes once the outcome is committed (or failed to be). */
