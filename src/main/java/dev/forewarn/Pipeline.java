@@ -99,7 +99,7 @@ public class Pipeline {
 
     @PostConstruct
     void init() {
-        wake = scheduling.new WakeTimer(() -> {
+        wake = scheduling.wakeTimer(() -> {
             if (config.jobs().enabled() && leader.isLeader()) {
                 judgeNow().subscribe().with(done -> { });
             }

@@ -103,6 +103,14 @@ public class Scheduling {
     }
 
     /**
+     * A wake-up timer running {@code action}. Made here rather than with {@code scheduling.new WakeTimer(…)}: an
+     * injected bean is a client proxy, whose own fields (the clock, Vert.x) are never set.
+     */
+    public WakeTimer wakeTimer(Runnable action) {
+        return new WakeTimer(action);
+    }
+
+    /**
      * One pending wake-up at a time, the earliest asked for: {@code action} runs on a fresh context at that instant.
      */
     public final class WakeTimer {
@@ -110,7 +118,7 @@ public class Scheduling {
         private Instant wakeAt;
         private long timer = -1;
 
-        public WakeTimer(Runnable action) {
+        private WakeTimer(Runnable action) {
             this.action = action;
         }
 
