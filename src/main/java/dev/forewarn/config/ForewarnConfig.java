@@ -178,7 +178,7 @@ public interface ForewarnConfig {
     }
 
     /** Notice settings. */
-    interface Notices {
+    interface Notices extends Outbox {
         /** Sender address of customer notices (email address). */
         @WithDefault("Forewarn <forewarn@localhost>")
         @NotBlank
@@ -188,6 +188,16 @@ public interface ForewarnConfig {
         @WithDefault("30m")
         Duration coolDown();
 
+        /** Deadline of one hand-over to the SMTP server (duration). */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    /**
+     * What every outbox shares ({@code forewarn.notices.*}, {@code forewarn.paging.*}): how it drains, claims and
+     * retries. The defaults are those of notices; {@code application.yaml} gives paging its own.
+     */
+    interface Outbox {
         /** How often the outbox is drained (duration). */
         @WithDefault("2s")
         Duration sendInterval();
@@ -196,21 +206,17 @@ public interface ForewarnConfig {
         @WithDefault("20s")
         Duration drainBudget();
 
-        /** How many notices one batch of a drain claims at most (count). */
+        /** How many messages one claim takes at most (count). */
         @WithDefault("200")
         @Min(1) @Max(10000)
         int batchSize();
 
-        /** How many emails are handed to the SMTP server at once; also the size of the mailer's SMTP connection pool (count). */
+        /** How many messages are being sent at once per replica; also the most a crash can repeat (count). */
         @WithDefault("16")
         @Min(1) @Max(256)
         int concurrency();
 
-        /** Deadline of one hand-over to the SMTP server (duration). */
-        @WithDefault("30s")
-        Duration sendTimeout();
-
-        /** A claimed notice not recorded within this time is claimed again (crash recovery) (duration). */
+        /** A claimed message not recorded within this time is claimed again (crash recovery) (duration). */
         @WithDefault("2m")
         Duration claimLease();
 
@@ -222,7 +228,7 @@ public interface ForewarnConfig {
         @WithDefault("5m")
         Duration maxBackoff();
 
-        /** A notice still not sent this long after it was queued is marked FAILED (duration). */
+        /** A message still not sent this long after it was queued is marked FAILED (duration). */
         @WithDefault("24h")
         Duration giveUpAfter();
     }
@@ -585,7 +591,7 @@ public interface ForewarnConfig {
     }
 
     /** Paging settings. */
-    interface Paging {
+    interface Paging extends Outbox {
         /** Channels by name. */
         Map<String, @Valid Channel> channels();
 
@@ -595,22 +601,6 @@ public interface ForewarnConfig {
         /** Public base URL of Forewarn, used for acknowledge links in pages and the status, preferences and unsubscribe links in customer notices (URL). */
         @WithDefault("http://localhost:8080")
         String publicUrl();
-
-        /** How often the page outbox is drained (duration). */
-        @WithDefault("2s")
-        Duration sendInterval();
-
-        /** First retry delay of a failed page delivery; doubles per attempt (duration). */
-        @WithDefault("5s")
-        Duration initialBackoff();
-
-        /** Upper bound of the retry delay (duration). */
-        @WithDefault("2m")
-        Duration maxBackoff();
-
-        /** A delivery still failing this long after it was queued is FAILED and reported (duration). */
-        @WithDefault("1h")
-        Duration giveUpAfter();
 
         /** Secret of PagerDuty's v3 webhook signature, to apply acknowledgements made in PagerDuty. */
         Optional<String> pagerdutyWebhookSecret();

@@ -12,6 +12,7 @@ import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.maintenance.model.MaintenanceSchedule;
 import dev.forewarn.maintenance.model.MaintenanceStep;
 import dev.forewarn.maintenance.model.Occurrence;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.notify.email.EmailSender;
 import dev.forewarn.notify.email.MaintenanceFacts;
 import dev.forewarn.notify.email.NoticeFacts;

@@ -36,8 +36,7 @@ class PackagesFormNoCyclesTest {
             "quality -> probe", "RegionJudge reads samples from probe's ProbeStore (probe <-> quality)",
             "quality -> incident", "RegionJudge hands state changes to IncidentService (quality <-> incident)",
             "polling -> probe", "FetchFailures classifies probe's ProbeFormatException (polling <-> probe)",
-            "polling -> ticket", "FetchFailures classifies ticket's TicketFormatException (polling <-> ticket)",
-            "incident -> notify", "IncidentService picks the NoticeKind to queue (incident <-> notify)");
+            "polling -> ticket", "FetchFailures classifies ticket's TicketFormatException (polling <-> ticket)");
 
     @Test
     void featurePackagesDependOnEachOtherWithoutCycles() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.http.FetchException;
 import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.http.HttpReply;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

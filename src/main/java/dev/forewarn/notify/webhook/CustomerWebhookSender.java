@@ -3,7 +3,7 @@ package dev.forewarn.notify.webhook;
 import dev.forewarn.security.HmacSigner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.notify.http.JsonPoster;
 import io.smallrye.mutiny.Uni;

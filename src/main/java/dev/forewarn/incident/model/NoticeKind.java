@@ -1,4 +1,4 @@
-package dev.forewarn.notify;
+package dev.forewarn.incident.model;
 
 /** The kind of customer notice: an incident's first warning, follow-up or all-clear, or a maintenance notice. */
 public enum NoticeKind {

@@ -1,4 +1,4 @@
-package dev.forewarn.notify;
+package dev.forewarn.incident.model;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
