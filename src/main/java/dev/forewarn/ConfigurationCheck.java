@@ -3,7 +3,10 @@ package dev.forewarn;
 import dev.forewarn.config.ConsistentConfiguration;
 import dev.forewarn.config.ForewarnConfig;
 
-import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.ha.SchemaGate;
+import dev.forewarn.escalation.EscalationPlans;
+import dev.forewarn.notify.NoticeOutbox;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.notify.page.PagerChannels;
 import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.probe.ProbePoller;
@@ -35,8 +38,11 @@ public class ConfigurationCheck implements ConstraintValidator<ConsistentConfigu
             TicketPoller::checkSources,
             SlaPlans::new,
             OnCallBook::check,
-            SlaWatcher::checkEscalation,
-            PagerChannels::checkSettings);
+            EscalationPlans::check,
+            PagerChannels::checkSettings,
+            NoticeOutbox::checkSettings,
+            PageOutbox::checkSettings,
+            SchemaGate::check);
 
     @Override
     public boolean isValid(ForewarnConfig config, ConstraintValidatorContext context) {

@@ -1,72 +1,94 @@
 package dev.forewarn;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.escalation.PageOutbox;
-import dev.forewarn.ha.GracefulShutdown;
-import dev.forewarn.ha.LeaderLock;
 import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.ha.LeaderLock;
+import dev.forewarn.ha.SchemaGate;
+import dev.forewarn.ha.SchemaMigrated;
 import dev.forewarn.maintenance.MaintenanceNotifier;
 import dev.forewarn.notify.NoticeOutbox;
-import dev.forewarn.ticket.TicketPoller;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.probe.ProbePoller;
 import dev.forewarn.quality.RegionJudge;
-import io.quarkus.runtime.StartupEvent;
+import dev.forewarn.ticket.TicketPoller;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The pipeline, readable in one place:
- * <pre>
- *   poll (each source on its own interval)            ProbePoller   → ProbeStore
- *   evaluate (after each poll and on a tick)           RegionJudge   → IncidentService
- *     → hysteresis (windows in probe time) → incident transition
- *     → route (customers of the region) → mute (maintenance) → dedup (one outbox row per event and customer)
- *   maintenance windows (once or weekly) → advance / start / end notices, corrections
- *                                                      MaintenanceNotifier → notice rows (same outbox)
- *   deliver with retry → record                        NoticeOutbox  → NoticeComposer (preferences, links)
- *                                                                    → EmailSender (one email per address)
+ * The pipeline, readable in one place: the stages of each path in the order they run ({@link #REGION_STAGES},
+ * {@link #MAINTENANCE_STAGES}, {@link #TICKET_STAGES}) and the jobs that run them. The plumbing under the jobs
+ * (failure logging, graceful shutdown, runs that never overlap, wake-up timers, Vert.x contexts) is
+ * {@link Scheduling}'s.
  *
- *   poll tickets (each source on its own interval)     TicketPoller  → TicketIngest (ticket + history)
- *   SLA clocks → escalation decision → route (on call) SlaWatcher    → pages + page_delivery rows
- *     → group (open region incident) → dedup (one page per ticket, deadline, stage, tier)
- *   deliver with retry → record                        PageOutbox    → PagerDuty / Alertmanager / webhook / Slack / email
- * </pre>
- * State changes and their outbox rows commit together; sending happens after commit.
+ * <p>Start-up: migrate ({@link SchemaGate}, retried with backoff while PostgreSQL refuses) → imports → the jobs
+ * registered here.
+ *
+ * <p>State changes and their outbox rows commit together; sending happens after commit.
  */
 @ApplicationScoped
 public class Pipeline {
     private static final Logger LOG = Logger.getLogger(Pipeline.class);
+
+    /** The stages of the region path, in order, each with what runs it (docs/architecture.md shows this list). */
+    public static final List<Stage> REGION_STAGES = List.of(
+            new Stage("poll", "ProbePoller → ProbeStore"),
+            new Stage("evaluate", "RegionJudge (windows in probe time, hysteresis)"),
+            new Stage("incident transition", "IncidentService + IncidentPolicy"),
+            new Stage("notice", "IncidentChange: the notice kind"),
+            new Stage("mute", "IncidentChange.muted: maintenance windows"),
+            new Stage("route", "IncidentService: customers of the region, their preferences and channels"),
+            new Stage("dedup", "one notice row per event, customer and channel"),
+            new Stage("deliver with retry", "Outbox ← NoticeOutbox → NoticeComposer → EmailSender / CustomerWebhookSender"),
+            new Stage("record", "Outbox: each outcome as soon as it is known"));
+
+    /** The stages of the maintenance path, in order: planned windows become notices in the same outbox. */
+    public static final List<Stage> MAINTENANCE_STAGES = List.of(
+            new Stage("schedule", "MaintenanceNotifier → MaintenanceNoticePlan: the advance, start and end notices due"),
+            new Stage("route", "MaintenanceNotifier: customers of the region, their preferences and channels"),
+            new Stage("dedup", "one notice row per occurrence, step, customer and channel"),
+            new Stage("deliver with retry", "Outbox ← NoticeOutbox"),
+            new Stage("record", "Outbox: each outcome as soon as it is known"));
+
+    /** The stages of the ticket path, in order. */
+    public static final List<Stage> TICKET_STAGES = List.of(
+            new Stage("poll", "TicketPoller → TicketIngest"),
+            new Stage("clocks", "SlaWatcher → SlaClock"),
+            new Stage("escalation decision", "Escalator"),
+            new Stage("route", "OnCallRouting: who is on call"),
+            new Stage("group", "PageGrouping: the open region incident"),
+            new Stage("dedup", "one page per ticket, deadline, stage and tier"),
+            new Stage("deliver with retry", "Outbox ← PageOutbox → PageText → pager channels"),
+            new Stage("record", "Outbox: each outcome as soon as it is known"));
+
+    /** One stage: its name and what runs it. */
+    public record Stage(String name, String runBy) {
+    }
 
     @Inject
     ProbePoller poller;
     @Inject
     RegionJudge judge;
     @Inject
-    NoticeOutbox outbox;
+    NoticeOutbox notices;
+    @Inject
+    MaintenanceNotifier maintenance;
     @Inject
     TicketPoller ticketPoller;
     @Inject
     SlaWatcher slaWatcher;
     @Inject
-    PageOutbox pageOutbox;
-    @Inject
-    MaintenanceNotifier maintenanceNotifier;
+    PageOutbox pages;
     @Inject
     ForewarnConfig config;
     @Inject
@@ -74,43 +96,77 @@ public class Pipeline {
     @Inject
     LeaderLock leader;
     @Inject
-    Vertx vertx;
-    @Inject
-    Clock clock;
-    @Inject
-    GracefulShutdown shutdown;
+    Scheduling scheduling;
 
-    // Jobs currently failing: a failure is logged when it starts (and a recovery when it ends), not every tick.
-    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean judging = new AtomicBoolean();
-    private final AtomicBoolean judgeAgain = new AtomicBoolean();
+    private final Scheduling.SingleFlight judging = new Scheduling.SingleFlight();
     private volatile long lastJudged = System.nanoTime() - Long.MAX_VALUE / 2;
-    private Instant wakeAt;
-    private long wakeTimer = -1;
+    private Scheduling.WakeTimer wake;
 
-    private Uni<Void> guarded(String job, Uni<?> work) {
-        // Counted as in flight so SIGTERM waits for it; none starts once the process is stopping.
-        return shutdown.track(work.replaceWithVoid())
-                .replaceWithVoid()
-                .invoke(() -> {
-                    if (failing.remove(job)) {
-                        LOG.infof("Job %s works again", job);
-                    }
-                })
-                .onFailure().invoke(e -> {
-                    if (shutdown.stopping()) {
-                        // Past the shutdown grace the pools close under a job: expected, and retried by the next
-                        // process (leases), so not an error.
-                        LOG.infof("Job %s stopped by the shutdown: %s", job, e.getMessage());
-                    } else if (failing.add(job)) {
-                        LOG.errorf(e, "Job %s failed; it runs again every tick and this is logged again only once it "
-                                + "has recovered and fails anew", job);
-                    }
-                })
-                .onFailure().recoverWithNull();
+    @PostConstruct
+    void init() {
+        wake = scheduling.wakeTimer(() -> {
+            if (config.jobs().enabled() && leader.isLeader()) {
+                judgeNow().subscribe().with(done -> { });
+            }
+        });
     }
 
-    void registerPollers(@Observes StartupEvent ignored) {
+    /** Region path, one probe source: poll → evaluate (→ incident transition … dedup) → deliver. */
+    Uni<Void> probeCycle(String source) {
+        // A source may complete on another thread (an event loop, a client's own); the judgement goes on in this
+        // job's context, where its database session belongs.
+        return scheduling.backOnJobContext(scheduling.guarded("probe-" + source, poller.poll(source)))
+                .chain(this::judgeNow);
+    }
+
+    /**
+     * Evaluate → incident transition → notice → mute → route → dedup, for every region, in one transaction per
+     * judgement — after each probe poll, on the evaluation tick (which also notices data going stale) and when a
+     * region's run is due to settle. A judgement that settled a change delivers at once, on its own context (a
+     * fan-out may drain for a while, judging must not wait for it). Judgements never overlap: a request while one
+     * runs makes that one run once more when it ends.
+     */
+    Uni<Void> judgeNow() {
+        return judging.run(() -> {
+            lastJudged = System.nanoTime();
+            return scheduling.guarded("evaluate-regions", judge.evaluateAll().invoke(judgements -> {
+                // A run still under way wakes the judge the moment it can settle: a warning waits for no tick.
+                wake.wakeAt(judge.nextDue().orElse(null), config.evaluation().interval());
+                if (judgements.stream().anyMatch(j -> j.step().change().isPresent())) {
+                    scheduling.detach(this::deliverNotices);
+                }
+            }));
+        }, leader::isLeader);
+    }
+
+    /** Region and maintenance paths: deliver with retry → record. */
+    Uni<Void> deliverNotices() {
+        return scheduling.guarded("drain-outbox", notices.drain());
+    }
+
+    /** Maintenance path: schedule → route → dedup, then deliver at once when something was queued. */
+    Uni<Void> announceMaintenance() {
+        return scheduling.guarded("maintenance-notices", maintenance.queueDue()
+                .chain(queued -> queued > 0 ? notices.drain() : Uni.createFrom().item(0)));
+    }
+
+    /** Ticket path, one source: poll (→ ticket and its history). */
+    Uni<Void> ticketCycle(String source) {
+        return scheduling.guarded("tickets-" + source, ticketPoller.poll(source));
+    }
+
+    /** Ticket path: clocks → escalation decision → route → group → dedup (pages and deliveries in one transaction). */
+    Uni<Void> escalate() {
+        return scheduling.guarded("sla-watch", slaWatcher.evaluateDue());
+    }
+
+    /** Ticket path: deliver with retry → record. */
+    Uni<Void> deliverPages() {
+        return scheduling.guarded("drain-pages", pages.drain());
+    }
+
+    /** Starts the pollers once the schema is there: the last start-up step (SchemaGate), after the imports. */
+    void registerPollers(@Observes @Priority(100) SchemaMigrated ignored) {
         if (!config.jobs().enabled()) {
             LOG.info("Background jobs are disabled (forewarn.jobs.enabled=false)");
             return;
@@ -121,18 +177,7 @@ public class Pipeline {
                     // A source may be this very process (the demo): let the HTTP server start first.
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    // Fresh samples are judged at once, so the evaluation tick's phase adds nothing to detection.
-                    .setAsyncTask(execution -> {
-                        if (!leader.isLeader()) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        // A source may complete on another thread (an event loop, a client's own); the judgement
-                        // goes on in this job's context, where its database session belongs.
-                        Context context = jobContext();
-                        return guarded("probe-" + source, poller.poll(source))
-                                .emitOn(task -> context.runOnContext(done -> task.run()))
-                                .chain(this::judgeNow);
-                    })
+                    .setAsyncTask(execution -> leader.isLeader() ? probeCycle(source) : Uni.createFrom().voidItem())
                     .schedule();
         }
         for (String source : ticketPoller.polledSources()) {
@@ -140,17 +185,12 @@ public class Pipeline {
                     .setInterval(config.tickets().sources().get(source).interval().toString())
                     .setDelayed("3s")
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> !leader.isLeader() ? Uni.createFrom().voidItem()
-                            : guarded("tickets-" + source, ticketPoller.poll(source)))
+                    .setAsyncTask(execution -> leader.isLeader() ? ticketCycle(source) : Uni.createFrom().voidItem())
                     .schedule();
         }
         // A ticket source that answered 429 is polled again exactly when its Retry-After ends, not at its next tick.
-        ticketPoller.onRetryAfter((source, wait) -> vertx.setTimer(Math.max(1, wait.toMillis()), id ->
-                isolatedContext().runOnContext(onContext -> {
-                    if (leader.isLeader()) {
-                        guarded("tickets-" + source, ticketPoller.poll(source)).subscribe().with(done -> { });
-                    }
-                })));
+        ticketPoller.onRetryAfter((source, wait) -> scheduling.detachAfter(wait,
+                () -> leader.isLeader() ? ticketCycle(source) : Uni.createFrom().voidItem()));
         LOG.infof("Watching %d region(s) through %d probe source(s), tickets from %d source(s)",
                 config.regions().size(), poller.polledSources().size(), config.tickets().sources().size());
     }
@@ -172,118 +212,60 @@ public class Pipeline {
         return judgeNow();
     }
 
-    /**
-     * Judges every region now — after each probe poll and on the evaluation tick (which also notices data going
-     * stale) and when a region's run is due to settle. Judgements never overlap: a request while one runs makes
-     * that one run once more when it ends. A judgement that settled a change drains the notice outbox straight
-     * away instead of waiting for its tick.
-     */
-    Uni<Void> judgeNow() {
-        if (!judging.compareAndSet(false, true)) {
-            judgeAgain.set(true);
-            return Uni.createFrom().voidItem();
-        }
-        judgeAgain.set(false);
-        lastJudged = System.nanoTime();
-        return guarded("evaluate-regions", judge.evaluateAll().invoke(this::judgeWhenDue).invoke(judgements -> {
-                    if (judgements.stream().anyMatch(j -> j.step().change().isPresent())) {
-                        // On its own context: a fan-out may drain for a while, judging must not wait for it.
-                        isolatedContext().runOnContext(ignored -> drain().subscribe().with(done -> { }));
-                    }
-                }))
-                .eventually(() -> judging.set(false))
-                .chain(() -> judgeAgain.get() && leader.isLeader() ? judgeNow() : Uni.createFrom().voidItem());
-    }
-
-    /**
-     * Wakes the judge the moment a region's running run can settle, so a warning waits for neither the next poll
-     * nor the next tick. One wake-up is pending at a time, the earliest; later ones come from the next judgement.
-     */
-    private synchronized void judgeWhenDue() {
-        Instant due = judge.nextDue().orElse(null);
-        if (due == null || (wakeAt != null && !wakeAt.isAfter(due))) {
-            return;
-        }
-        long delay = Math.max(1, Duration.between(clock.instant(), due).toMillis() + 1);
-        if (delay >= config.evaluation().interval().toMillis()) {
-            return; // the tick comes first anyway
-        }
-        if (wakeTimer >= 0) {
-            vertx.cancelTimer(wakeTimer);
-        }
-        wakeAt = due;
-        wakeTimer = vertx.setTimer(delay, id -> {
-            synchronized (this) {
-                wakeAt = null;
-                wakeTimer = -1;
-            }
-            if (config.jobs().enabled() && leader.isLeader()) {
-                // Never the context the timer was set on: the job that set it may still hold a session there.
-                isolatedContext().runOnContext(ignored -> judgeNow().subscribe().with(done -> { }));
-            }
-        });
-    }
-
-    /** The job's own Vert.x context when on one; otherwise a fresh isolated one. */
-    private Context jobContext() {
-        return VertxContext.isOnDuplicatedContext() ? Vertx.currentContext() : isolatedContext();
-    }
-
-    /** A fresh Vert.x context, marked safe as Hibernate Reactive requires, so no two jobs share a session. */
-    private Context isolatedContext() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return context;
-    }
-
     @Scheduled(identity = "drain-outbox", every = "${forewarn.notices.send-interval}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drain() {
-        return guarded("drain-outbox", outbox.drain());
+        return deliverNotices();
     }
 
     @Scheduled(identity = "maintenance-notices", every = "${forewarn.status.maintenance-interval}", delayed = "6s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> notifyMaintenance() {
-        return guarded("maintenance-notices", maintenanceNotifier.queueDue()
-                .chain(queued -> queued > 0 ? outbox.drain() : Uni.createFrom().item(0)));
+        return announceMaintenance();
     }
 
     @Scheduled(identity = "sla-watch", every = "${forewarn.tickets.evaluation-interval}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotLeading.class)
     Uni<Void> watchSla() {
-        return guarded("sla-watch", slaWatcher.evaluateDue());
+        return escalate();
     }
 
     @Scheduled(identity = "drain-pages", every = "${forewarn.paging.send-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = JobsDisabled.class)
     Uni<Void> drainPages() {
-        return guarded("drain-pages", pageOutbox.drain());
+        return deliverPages();
     }
 
-    /** Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false. */
+    /**
+     * Skips the scheduled jobs when {@code forewarn.jobs.enabled} is false, and until the schema is migrated (a
+     * replica waiting for PostgreSQL at start-up runs nothing against a missing schema).
+     */
     @Singleton
     public static class JobsDisabled implements Scheduled.SkipPredicate {
         @Inject
         ForewarnConfig config;
+        @Inject
+        SchemaGate schema;
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.jobs().enabled();
+            return !config.jobs().enabled() || !schema.ready();
         }
     }
 
-    /** Skips leader-only jobs on replicas that do not hold the leader lock (and when jobs are disabled). */
+    /** Skips leader-only jobs on replicas that do not hold the leader lock (and as {@link JobsDisabled} does). */
     @Singleton
     public static class NotLeading implements Scheduled.SkipPredicate {
         @Inject
         ForewarnConfig config;
         @Inject
         LeaderLock leader;
+        @Inject
+        SchemaGate schema;
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.jobs().enabled() || !leader.isLeader();
+            return !config.jobs().enabled() || !schema.ready() || !leader.isLeader();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.forewarn.bench;
 
 import dev.forewarn.probe.format.BlackboxScanner;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.forewarn.api;
 
+import dev.forewarn.rest.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;

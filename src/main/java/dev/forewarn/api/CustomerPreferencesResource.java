@@ -1,16 +1,22 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.customer.Customer;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.PreferenceService;
 import dev.forewarn.customer.model.NoticePreferences;
 import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.security.CurrentCaller;
-import dev.forewarn.status.StatusLinks;
+import dev.forewarn.customer.StatusLinks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,6 +48,8 @@ public class CustomerPreferencesResource {
     CurrentCaller caller;
 
     /** Preferences as the API shows and takes them: what the customer opted out of. */
+    @Schema(example = """
+            {"mutedRegions": ["ap-southeast"], "mutedTopics": ["maintenance"], "unsubscribed": []}""")
     public record PreferencesView(List<String> mutedRegions, List<String> mutedTopics, List<String> unsubscribed) {
         static PreferencesView of(NoticePreferences p) {
             return new PreferencesView(p.mutedRegions().stream().sorted().toList(), p.mutedTopicSlugs(),
@@ -50,16 +58,27 @@ public class CustomerPreferencesResource {
     }
 
     /** The customer's current status and preferences links (admin only: whoever holds them acts as the customer). */
+    @Schema(example = """
+            {"version": 2, "statusUrl": "https://forewarn.example.com/status/acme-classes/v2.Jq8x0fS2",
+            "preferencesUrl": "https://forewarn.example.com/status/acme-classes/v2.Jq8x0fS2/preferences"}""")
     public record LinkView(int version, String statusUrl, String preferencesUrl) {
     }
 
     /** One audit entry. */
+    @Schema(example = """
+            {"at": "2026-03-02T09:30:00Z", "actor": "ops-admin", "via": "API",
+            "change": "muted regions: ap-southeast"}""")
     public record AuditView(Instant at, String actor, String via, String change) {
     }
 
     @GET
     @Path("preferences")
     @WithSession
+    @Operation(summary = "Shows what a customer opted out of: muted regions and topics, unsubscribed addresses.")
+    @APIResponse(responseCode = "200", description = "What the customer opted out of",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PreferencesView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> get(@PathParam("id") String id) {
         return customers.findById(id).map(c -> c == null ? noCustomer(id)
                 : Response.ok(PreferencesView.of(c.preferences())).build());
@@ -69,6 +88,14 @@ public class CustomerPreferencesResource {
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @WithSession
+    @Operation(summary = "Replaces a customer's notice preferences; the change is recorded in the customer's audit "
+            + "trail.")
+    @APIResponse(responseCode = "200", description = "The preferences as stored",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PreferencesView.class)))
+    @APIResponse(responseCode = "400", description = "A region, topic or address the customer does not have (named "
+            + "in fields)")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> put(@PathParam("id") String id, PreferencesView body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a body is required")).build());
@@ -97,6 +124,12 @@ public class CustomerPreferencesResource {
     @GET
     @Path("status-link")
     @WithSession
+    @Operation(summary = "Shows the customer's current signed status-page and preferences links (admin only).")
+    @APIResponse(responseCode = "200", description = "The customer's current links",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)")
     public Uni<Response> link(@PathParam("id") String id) {
         return customers.findById(id).map(c -> c == null ? noCustomer(id) : linkOf(c));
     }
@@ -104,12 +137,20 @@ public class CustomerPreferencesResource {
     /** Revokes every status link issued so far (a forwarded email, a departed employee); returns the new link. */
     @POST
     @Path("status-link/revoke")
+    @Operation(summary = "Revokes every status link issued so far and returns the new one.")
+    @APIResponse(responseCode = "200", description = "The new links",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Status links are not configured (forewarn.security.link-secret)")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return preferences.revokeLinks(id, caller.name() == null ? "api" : caller.name())
                 .map(c -> c.isEmpty() ? noCustomer(id) : linkOf(c.get()));
     }
 
     /** A customer's webhook: https (or http) URL and the HMAC secret (16+ characters; never shown again). */
+    @Schema(example = """
+            {"url": "https://hooks.acme-classes.example/forewarn", "secret": "whsec-2f9c1a7b4d6e8f30"}""")
     public record WebhookInput(String url, String secret) {
     }
 
@@ -117,6 +158,11 @@ public class CustomerPreferencesResource {
     @PUT
     @Path("webhook")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Registers the customer's webhook: every notice is then also posted there, signed with its "
+            + "secret.")
+    @APIResponse(responseCode = "204", description = "Registered")
+    @APIResponse(responseCode = "400", description = "The URL or secret is invalid (named in fields)")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> setWebhook(@PathParam("id") String id, WebhookInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null || in.url() == null || !in.url().matches("https?://[^\\s]+") || in.url().length() > 2000) {
@@ -142,6 +188,9 @@ public class CustomerPreferencesResource {
 
     @DELETE
     @Path("webhook")
+    @Operation(summary = "Removes the customer's webhook; notices go by email only.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> removeWebhook(@PathParam("id") String id) {
         return preferences.setWebhook(id, null, null, caller.name() == null ? "api" : caller.name())
                 .map(c -> c.isEmpty() ? noCustomer(id) : Response.noContent().build());
@@ -150,6 +199,11 @@ public class CustomerPreferencesResource {
     @GET
     @Path("audit")
     @WithSession
+    @Operation(summary = "Lists who changed the customer's preferences, links and webhook, when and through what.")
+    @APIResponse(responseCode = "200", description = "Audit entries, oldest first",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> audit(@PathParam("id") String id) {
         return customers.findById(id).chain(c -> c == null ? Uni.createFrom().item(noCustomer(id))
                 : preferences.trail(id).map(trail -> Response.ok(trail.stream()

@@ -1,5 +1,9 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.customer.CustomerInput;
 import dev.forewarn.customer.CustomerRepository;
 import dev.forewarn.customer.CustomerService;
@@ -91,6 +95,10 @@ public class CustomersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Creates or replaces a customer; invalid fields are refused one by one.")
+    @APIResponse(responseCode = "200", description = "The customer as stored",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Views.CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
     public Uni<Response> put(@PathParam("id") String id, CustomerInput body) {
         if (body == null) {
             return Uni.createFrom().item(Response.status(400).entity(ApiError.of("a customer body is required"))
@@ -109,6 +117,8 @@ public class CustomersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Deletes a customer.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> delete(@PathParam("id") String id) {
         InputRules.id(id).ifPresent(p -> {
             throw new BadRequestException("id " + p);

@@ -1,9 +1,13 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.forewarn.incident.MaintenanceWindow;
-import dev.forewarn.incident.MaintenanceWindowRepository;
+import dev.forewarn.maintenance.MaintenanceWindow;
+import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.maintenance.MaintenanceNotifier;
 import dev.forewarn.maintenance.model.Occurrence;
 import dev.forewarn.quality.RegionCatalog;
@@ -68,6 +72,10 @@ public class MaintenanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Adds a maintenance window during which a region's incidents send no customer notice.")
+    @APIResponse(responseCode = "201", description = "The stored window",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Views.MaintenanceView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
     public Uni<Response> create(Views.MaintenanceInput in) {
         Instant now = clock.instant();
         List<ApiError.FieldError> problems = problems(in, now);
@@ -86,6 +94,12 @@ public class MaintenanceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
+    @Operation(summary = "Changes a maintenance window; customers already told about it get a correction.")
+    @APIResponse(responseCode = "200", description = "The window as changed",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Views.MaintenanceView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in fields)")
+    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled")
     public Uni<Response> change(@PathParam("id") long id, Views.MaintenanceInput in) {
         Instant now = clock.instant();
         List<ApiError.FieldError> problems = problems(in, now);
@@ -107,6 +121,9 @@ public class MaintenanceResource {
     @DELETE
     @Path("{id}")
     @WithTransaction
+    @Operation(summary = "Cancels a maintenance window; customers already told about it hear that it is off.")
+    @APIResponse(responseCode = "204", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such window, or it was cancelled already")
     public Uni<Response> cancel(@PathParam("id") long id) {
         Instant now = clock.instant();
         return windows.findById(id).chain(w -> {

@@ -1,5 +1,9 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.forewarn.rest.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.forewarn.oncall.OnCallBook;
@@ -39,16 +43,26 @@ public class OnCallResource {
     private static final Duration MAX_OVERRIDE = Duration.ofDays(31);
 
     /** The answer for one tier and team. */
+    @Schema(example = """
+            {"tier": "L1", "team": "network", "schedule": "l1-network", "at": "2026-03-02T10:00:00Z",
+            "person": "Alice Chen", "source": "rotation", "until": "2026-03-02T17:00:00Z", "gap": false,
+            "nextCoverageAt": null}""")
     public record OnCallView(String tier, String team, String schedule, Instant at, String person, String source,
                              Instant until, boolean gap, Instant nextCoverageAt) {
     }
 
     /** An override to add. */
+    @Schema(example = """
+            {"tier": "L1", "team": "network", "participant": "Bob Okafor", "startsAt": "2030-03-02T12:00:00Z",
+            "endsAt": "2030-03-02T18:00:00Z", "reason": "Alice at the dentist"}""")
     public record OverrideInput(String tier, String team, String participant, Instant startsAt, Instant endsAt,
                                 String reason) {
     }
 
     /** A stored override. */
+    @Schema(example = """
+            {"id": 3, "tier": "L1", "team": "network", "participant": "Bob Okafor",
+            "startsAt": "2026-03-02T12:00:00Z", "endsAt": "2026-03-02T18:00:00Z", "reason": "Alice at the dentist"}""")
     public record OverrideView(long id, String tier, String team, String participant, Instant startsAt,
                                Instant endsAt, String reason) {
     }
@@ -113,6 +127,10 @@ public class OnCallResource {
     @Path("overrides")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds an on-call override that wins over the rotation for its span.")
+    @APIResponse(responseCode = "201", description = "The stored override",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (named in fields)")
     public Uni<Response> addOverride(OverrideInput in) {
         List<ApiError.FieldError> problems = new ArrayList<>();
         if (in == null) {
@@ -169,6 +187,8 @@ public class OnCallResource {
     @DELETE
     @Path("overrides/{id}")
     @Operation(summary = "Removes an on-call override.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such override")
     public Uni<Response> removeOverride(@PathParam("id") long id) {
         return book.removeOverride(id).map(removed -> removed ? Response.noContent().build()
                 : Response.status(404).entity(ApiError.of("no override #" + id)).build());

@@ -1,5 +1,9 @@
 package dev.forewarn.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.escalation.PageActions;
 import dev.forewarn.ticket.TicketStore;
@@ -32,6 +36,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PagesResource {
 
     /** A page in a list. */
+    @Schema(example = """
+            {"id": 88, "ticket": "zendesk/4711", "deadline": "FIRST_RESPONSE", "stage": "L1-warning", "tier": "L1",
+            "routedTier": "L1", "team": "network", "assignee": "Alice Chen", "status": "OPEN",
+            "dedupKey": "forewarn-zendesk-4711-first-response-L1-warning-L1", "regionIncident": null,
+            "why": "first response due in 5m", "breachAt": "2026-03-02T10:10:00Z", "pagedAt": "2026-03-02T10:05:00Z",
+            "acknowledgedAt": null, "acknowledgedBy": null, "resolvedAt": null, "resolvedWhy": null}""")
     public record PageView(long id, String ticket, String deadline, String stage, String tier, String routedTier,
                            String team, String assignee, String status, String dedupKey, Long regionIncident,
                            String why, Instant breachAt, Instant pagedAt, Instant acknowledgedAt,
@@ -39,19 +49,36 @@ public class PagesResource {
     }
 
     /** One audit entry. */
+    @Schema(example = """
+            {"at": "2026-03-02T10:07:00Z", "kind": "ACKNOWLEDGED", "actor": "Alice Chen", "detail": "via pagerduty"}""")
     public record EventView(Instant at, String kind, String actor, String detail) {
     }
 
     /** One delivery on one channel. */
+    @Schema(example = """
+            {"action": "TRIGGER", "channel": "pagerduty", "status": "SENT", "attempts": 1,
+            "sentAt": "2026-03-02T10:05:01Z", "lastError": null}""")
     public record DeliveryView(String action, String channel, String status, int attempts, Instant sentAt,
                                String lastError) {
     }
 
     /** A page with its audit trail and deliveries. */
+    @Schema(example = """
+            {"page": {"id": 88, "ticket": "zendesk/4711", "deadline": "FIRST_RESPONSE", "stage": "L1-warning",
+            "tier": "L1", "routedTier": "L1", "team": "network", "assignee": "Alice Chen", "status": "OPEN",
+            "dedupKey": "forewarn-zendesk-4711-first-response-L1-warning-L1", "regionIncident": null,
+            "why": "first response due in 5m", "breachAt": "2026-03-02T10:10:00Z", "pagedAt": "2026-03-02T10:05:00Z",
+            "acknowledgedAt": null, "acknowledgedBy": null, "resolvedAt": null, "resolvedWhy": null},
+            "events": [{"at": "2026-03-02T10:05:00Z", "kind": "TRIGGERED", "actor": "forewarn",
+            "detail": "first response due in 5m; on call: Alice Chen"}], "deliveries": [{"action": "TRIGGER",
+            "channel": "pagerduty", "status": "SENT", "attempts": 1, "sentAt": "2026-03-02T10:05:01Z",
+            "lastError": null}]}""")
     public record PageDetail(PageView page, List<EventView> events, List<DeliveryView> deliveries) {
     }
 
     /** What an action did. */
+    @Schema(example = """
+            {"result": "done"}""")
     public record ActionResult(String result) {
     }
 
@@ -149,6 +176,11 @@ public class PagesResource {
     @POST
     @Path("{id}/ack")
     @Operation(summary = "Acknowledges a page (and the pages grouped with it); acknowledging twice is harmless.")
+    @APIResponse(responseCode = "200", description = "Done, or nothing to do because it already was",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ActionResult.class)))
+    @APIResponse(responseCode = "404", description = "No such page")
+    @APIResponse(responseCode = "409", description = "The page is already resolved")
     public Uni<Response> acknowledge(@PathParam("id") long id, @QueryParam("by") String by) {
         String actor = actor(by);
         return actions.acknowledge(id, actor, "api").map(PagesResource::answer);
@@ -157,6 +189,11 @@ public class PagesResource {
     @POST
     @Path("{id}/resolve")
     @Operation(summary = "Resolves a page (and the pages grouped with it); resolving twice is harmless.")
+    @APIResponse(responseCode = "200", description = "Done, or nothing to do because it already was",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ActionResult.class)))
+    @APIResponse(responseCode = "404", description = "No such page")
+    @APIResponse(responseCode = "409", description = "The page is already resolved")
     public Uni<Response> resolve(@PathParam("id") long id, @QueryParam("by") String by,
                                  @QueryParam("reason") String reason) {
         String actor = actor(by);

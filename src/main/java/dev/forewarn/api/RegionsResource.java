@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.incident.Incident;
 import dev.forewarn.incident.IncidentRepository;
-import dev.forewarn.incident.MaintenanceWindowRepository;
+import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.RegionStatusRepository;
 import dev.forewarn.quality.RegionStatusRow;

@@ -1,6 +1,6 @@
 package dev.forewarn.api;
 
-import dev.forewarn.escalation.SlaWatcher;
+import dev.forewarn.escalation.EscalationPlans;
 import dev.forewarn.sla.SlaPlans;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.SlaPolicy;
@@ -44,7 +44,7 @@ public class TicketQueries {
     @Inject
     SlaPlans plans;
     @Inject
-    SlaWatcher watcher;
+    EscalationPlans escalationPlans;
 
     /** One page of tickets, soonest breach first (tickets without a running clock last). */
     public Uni<Paging.Page<TicketViews.TicketView>> list(Filter f, Instant now) {
@@ -163,7 +163,7 @@ public class TicketQueries {
                 ? List.of(new TicketChange(created, TicketStatus.valueOf((String) t[4]), Severity.valueOf((String) t[3])))
                 : changes;
         TicketHistory history = new TicketHistory(created, h, TicketStore.toInstant(t[10]));
-        TicketStanding standing = TicketStanding.of(history, policy, watcher.escalationPlan().stages(), now);
+        TicketStanding standing = TicketStanding.of(history, policy, escalationPlans.escalation().stages(), now);
         Instant next = standing.nextBreachAt();
         return new TicketViews.TicketView((String) t[0], (String) t[1], (String) t[2], TicketViews.lower((String) t[3]),
                 TicketViews.lower((String) t[4]), (String) t[5], customer, policy.plan(), (String) t[7], created,

@@ -41,4 +41,13 @@ public final class ConfigRules {
             throw new IllegalStateException(key + " must be at least " + min + " characters");
         }
     }
+
+    /** Runs one rule and adds its failure to {@code problems}, for checks that report every problem at once. */
+    public static void collect(java.util.List<String> problems, Runnable rule) {
+        try {
+            rule.run();
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+    }
 }

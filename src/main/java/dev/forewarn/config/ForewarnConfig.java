@@ -55,6 +55,9 @@ public interface ForewarnConfig {
     @Valid
     Jobs jobs();
 
+    /** Reaching PostgreSQL at start-up: how a refused replica retries. */
+    Database database();
+
     /** Ticket sources, SLA plans and the SLA watch tick. */
     @Valid
     Tickets tickets();
@@ -175,7 +178,7 @@ public interface ForewarnConfig {
     }
 
     /** Notice settings. */
-    interface Notices {
+    interface Notices extends Outbox {
         /** Sender address of customer notices (email address). */
         @WithDefault("Forewarn <forewarn@localhost>")
         @NotBlank
@@ -185,6 +188,16 @@ public interface ForewarnConfig {
         @WithDefault("30m")
         Duration coolDown();
 
+        /** Deadline of one hand-over to the SMTP server (duration). */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    /**
+     * What every outbox shares ({@code forewarn.notices.*}, {@code forewarn.paging.*}): how it drains, claims and
+     * retries. The defaults are those of notices; {@code application.yaml} gives paging its own.
+     */
+    interface Outbox {
         /** How often the outbox is drained (duration). */
         @WithDefault("2s")
         Duration sendInterval();
@@ -193,21 +206,17 @@ public interface ForewarnConfig {
         @WithDefault("20s")
         Duration drainBudget();
 
-        /** How many notices one batch of a drain claims at most (count). */
+        /** How many messages one claim takes at most (count). */
         @WithDefault("200")
         @Min(1) @Max(10000)
         int batchSize();
 
-        /** How many emails are handed to the SMTP server at once; also the size of the mailer's SMTP connection pool (count). */
+        /** How many messages are being sent at once per replica; also the most a crash can repeat (count). */
         @WithDefault("16")
         @Min(1) @Max(256)
         int concurrency();
 
-        /** Deadline of one hand-over to the SMTP server (duration). */
-        @WithDefault("30s")
-        Duration sendTimeout();
-
-        /** A claimed notice not recorded within this time is claimed again (crash recovery) (duration). */
+        /** A claimed message not recorded within this time is claimed again (crash recovery) (duration). */
         @WithDefault("2m")
         Duration claimLease();
 
@@ -219,7 +228,7 @@ public interface ForewarnConfig {
         @WithDefault("5m")
         Duration maxBackoff();
 
-        /** A notice still not sent this long after it was queued is marked FAILED (duration). */
+        /** A message still not sent this long after it was queued is marked FAILED (duration). */
         @WithDefault("24h")
         Duration giveUpAfter();
     }
@@ -338,6 +347,23 @@ public interface ForewarnConfig {
         Duration shutdownGrace();
     }
 
+    /**
+     * Start-up against a PostgreSQL that refuses (down, or out of connections): the replica stays up, not ready,
+     * and retries the migration and the customer import with capped exponential backoff (README "Reliability").
+     */
+    interface Database {
+        /** The wait after the first refused attempt, doubled after each further one (duration). */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts (duration). */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Exit non-zero when still refused this long after the first attempt (duration); unset: never give up. */
+        Optional<Duration> giveUpAfter();
+    }
+
     /** API authentication settings. */
     interface Security {
         /** Require an API key on /api (boolean); only the demo turns this off. */
@@ -373,16 +399,6 @@ public interface ForewarnConfig {
         String role();
     }
 
-    /** Kinds of ticket source. */
-    enum TicketSourceType {
-        /** A Zendesk-style REST API, polled incrementally with a cursor. */
-        ZENDESK,
-        /** A Forewarn JSON ticket document polled from a URL. */
-        JSON,
-        /** Forewarn JSON ticket events pushed to {@code POST /api/tickets/events}, HMAC-signed. */
-        WEBHOOK
-    }
-
     /** Ticket settings. */
     interface Tickets {
         /** How often every open ticket's SLA clocks and escalations are evaluated (duration). */
@@ -399,42 +415,21 @@ public interface ForewarnConfig {
         Map<String, String> customerPlans();
     }
 
-    /** One ticket source. */
+    /**
+     * What every ticket source has; each type reads its own keys under the same name through the settings of
+     * its sub-package of {@code dev.forewarn.ticket} (zendesk, json, webhook).
+     */
     interface TicketSource {
-        /** Kind of source: zendesk, json or webhook. */
-        TicketSourceType type();
+        /** Kind of source: zendesk, json or webhook (the sub-package of dev.forewarn.ticket that serves it). */
+        String type();
 
-        /** Zendesk: the account's base URL (https://acme.zendesk.com); json: the document URL. */
-        Optional<String> url();
-
-        /** How often the source is polled (duration). */
+        /** How often the source is polled; unused by pushed sources (duration). */
         @WithDefault("60s")
         Duration interval();
 
         /** Deadline of one HTTP call (duration). */
         @WithDefault("10s")
         Duration timeout();
-
-        /** Zendesk: agent email for API-token authentication. */
-        Optional<String> email();
-
-        /** Zendesk: API token (from a Secret: FOREWARN_ZENDESK_TOKEN); never logged. */
-        Optional<String> token();
-
-        /** Zendesk: base URL of agent links to tickets; defaults to url. */
-        Optional<String> agentUrl();
-
-        /** Zendesk: priority to severity (urgent, important, general); unset priorities are general. */
-        Map<String, String> priorities();
-
-        /** Zendesk: group id to team name. */
-        Map<String, String> groups();
-
-        /** Zendesk: organization id to customer id. */
-        Map<String, String> organizations();
-
-        /** Webhook: shared HMAC-SHA256 secret (from a Secret: FOREWARN_TICKET_WEBHOOK_SECRET); never logged. */
-        Optional<String> secret();
 
         /** Largest response body accepted (bytes). */
         @WithDefault("8388608")
@@ -596,7 +591,7 @@ public interface ForewarnConfig {
     }
 
     /** Paging settings. */
-    interface Paging {
+    interface Paging extends Outbox {
         /** Channels by name. */
         Map<String, @Valid Channel> channels();
 
@@ -606,22 +601,6 @@ public interface ForewarnConfig {
         /** Public base URL of Forewarn, used for acknowledge links in pages and the status, preferences and unsubscribe links in customer notices (URL). */
         @WithDefault("http://localhost:8080")
         String publicUrl();
-
-        /** How often the page outbox is drained (duration). */
-        @WithDefault("2s")
-        Duration sendInterval();
-
-        /** First retry delay of a failed page delivery; doubles per attempt (duration). */
-        @WithDefault("5s")
-        Duration initialBackoff();
-
-        /** Upper bound of the retry delay (duration). */
-        @WithDefault("2m")
-        Duration maxBackoff();
-
-        /** A delivery still failing this long after it was queued is FAILED and reported (duration). */
-        @WithDefault("1h")
-        Duration giveUpAfter();
 
         /** Secret of PagerDuty's v3 webhook signature, to apply acknowledgements made in PagerDuty. */
         Optional<String> pagerdutyWebhookSecret();

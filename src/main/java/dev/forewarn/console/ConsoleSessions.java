@@ -1,7 +1,7 @@
 package dev.forewarn.console;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import dev.forewarn.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

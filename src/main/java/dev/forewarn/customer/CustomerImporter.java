@@ -3,10 +3,12 @@ package dev.forewarn.customer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.ha.SchemaMigrated;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,7 +19,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Upserts the customers of {@code forewarn.customers.import-file} at start-up. Invalid entries are skipped
+ * Upserts the customers of {@code forewarn.customers.import-file} at start-up, once the schema is migrated
+ * (retried with the migration while PostgreSQL refuses). Invalid entries are skipped
  * with a log line naming the entry and field; a missing or unreadable file stops start-up, because running
  * without the customers the operator meant to load would silently warn nobody.
  */
@@ -32,12 +35,14 @@ public class CustomerImporter {
     @Inject
     ObjectMapper mapper;
 
-    void onStart(@Observes StartupEvent ignored) throws Throwable {
+    private volatile List<CustomerInput> inputs = List.of();
+
+    /** Reads the file before any database work, so an unreadable one stops start-up whether or not PostgreSQL is up. */
+    void read(@Observes StartupEvent ignored) {
         if (config.customers().importFile().isEmpty()) {
             return;
         }
         Path file = Path.of(config.customers().importFile().get());
-        List<CustomerInput> inputs;
         try {
             inputs = mapper.readValue(Files.readString(file), new TypeReference<List<CustomerInput>>() {
             });
@@ -45,8 +50,16 @@ public class CustomerImporter {
             throw new IllegalStateException("forewarn.customers.import-file: cannot read " + file + ": "
                     + e.getMessage(), e);
         }
-        int imported = VertxContextSupport.subscribeAndAwait(() -> importAll(inputs));
-        LOG.infof("Imported %d of %d customer(s) from %s", imported, inputs.size(), file);
+    }
+
+    /** Imports what {@link #read} read, once the schema is there; a failure is retried by the SchemaGate. */
+    void importFile(@Observes @Priority(10) SchemaMigrated ignored) throws Throwable {
+        if (config.customers().importFile().isEmpty()) {
+            return;
+        }
+        List<CustomerInput> read = inputs;
+        int imported = VertxContextSupport.subscribeAndAwait(() -> importAll(read));
+        LOG.infof("Imported %d of %d customer(s) from %s", imported, read.size(), config.customers().importFile().get());
     }
 
     /** Upserts every valid input one after the other; returns how many were stored. */

@@ -1,7 +1,8 @@
 package dev.forewarn.customer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.forewarn.security.InputRules;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * @param timeZone IANA time zone for times in notices, e.g. {@code Europe/Berlin}
  * @param regions  ids of the regions the customer runs traffic in
  */
+@Schema(example = """
+        {"id": "acme-classes", "name": "Acme Online Classes", "emails": ["noc@acme-classes.example"],
+        "language": "en", "timeZone": "Europe/Berlin", "regions": ["eu-central"]}""")
 public record CustomerInput(String id, String name, List<String> emails, String language, String timeZone,
                             List<String> regions) {
     public static final Set<String> LANGUAGES = Set.of("en", "zh-CN");

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 
 /** Creates, updates and removes customers after validating them against the configured regions. */
 @ApplicationScoped

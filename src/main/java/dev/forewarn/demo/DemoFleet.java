@@ -3,9 +3,11 @@ package dev.forewarn.demo;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.customer.CustomerImporter;
 import dev.forewarn.customer.CustomerInput;
+import dev.forewarn.ha.SchemaMigrated;
 import dev.forewarn.quality.RegionCatalog;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -40,6 +42,7 @@ public class DemoFleet {
     Clock clock;
 
     private volatile DemoScript script;
+    private volatile List<CustomerInput> demoCustomers = List.of();
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
         if (!config.demo().enabled()) {
@@ -55,11 +58,19 @@ public class DemoFleet {
                 new CustomerInput("streamly", "Streamly Live", List.of("oncall@streamly.example"), "en",
                         "America/New_York", regions.stream().filter(r -> !r.equals(DemoScript.TROUBLED_REGION))
                         .toList()));
-        VertxContextSupport.subscribeAndAwait(() -> importer.importAll(customers));
+        demoCustomers = customers;
         LOG.infof("Demo mode: region %s degrades %s after start and cycles every %s; an urgent demo ticket pages "
                         + "the on-call tiers within two minutes; notices and pages are printed below",
                 DemoScript.TROUBLED_REGION, config.demo().cycle().multipliedBy(20).dividedBy(100),
                 config.demo().cycle());
+    }
+
+    /** Imports the demo customers once the schema is there (after the file import, before the jobs start). */
+    void importCustomers(@Observes @Priority(20) SchemaMigrated ignored) throws Throwable {
+        List<CustomerInput> customers = demoCustomers;
+        if (!customers.isEmpty()) {
+            VertxContextSupport.subscribeAndAwait(() -> importer.importAll(customers));
+        }
     }
 
     /** The demo ticket source, a Forewarn JSON ticket document (docs/ticket-json-format.md). */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +24,6 @@ public class PageActions {
 
     @Inject
     PageStore pages;
-    @Inject
-    SlaWatcher watcher;
     @Inject
     PagerChannels channels;
     @Inject
@@ -85,11 +84,30 @@ public class PageActions {
             return pages.byDedupKey(s, page.dedupKey()).chain(group -> {
                 List<PageStore.Row> open = group.stream().filter(p -> !"RESOLVED".equals(p.status())).toList();
                 return Multi.createFrom().iterable(open)
-                        .onItem().transformToUniAndConcatenate(p -> watcher.resolve(s, p.id(), actor, why, now))
+                        .onItem().transformToUniAndConcatenate(p -> resolve(s, p.id(), actor, why, now))
                         .collect().asList()
                         .invoke(() -> LOG.infof("Page #%d resolved by %s: %s", pageId, actor, why))
                         .replaceWith(Outcome.DONE);
             });
         })));
+    }
+
+    /**
+     * Resolves a page and, once no page sharing its dedup key is still open, queues the resolve on its channels.
+     * Used by the SLA watch (deadline met) and by people.
+     */
+    public Uni<Boolean> resolve(Mutiny.Session s, long pageId, String actor, String why, Instant now) {
+        return s.createNativeQuery("""
+                        UPDATE page SET status = 'RESOLVED', resolved_at = :now, resolved_why = :why
+                         WHERE id = :id AND status <> 'RESOLVED'""")
+                .setParameter("now", now).setParameter("why", why).setParameter("id", pageId).executeUpdate()
+                .chain(n -> n == 0 ? Uni.createFrom().item(false) : pages.find(s, pageId)
+                        .chain(p -> pages.event(s, pageId, "RESOLVED", actor, why, now)
+                                .chain(() -> pages.byDedupKey(s, p.dedupKey()))
+                                .chain(group -> group.stream().anyMatch(g -> !"RESOLVED".equals(g.status()))
+                                        ? Uni.createFrom().item(0)
+                                        : pages.queue(s, group.get(0).id(), p.dedupKey(), "RESOLVE",
+                                                channels.channelsFor(p.routedTier(), p.team()), now))
+                                .replaceWith(true)));
     }
 }

@@ -126,4 +126,26 @@ public class PageStore {
         return s.createNativeQuery("SELECT " + COLUMNS + " FROM page WHERE dedup_key = :k ORDER BY id", Object[].class)
                 .setParameter("k", dedupKey).getResultList().map(l -> l.stream().map(PageStore::row).toList());
     }
+
+    /** The open region incident (the lowest id) of each of these customers that has one. */
+    public Uni<Map<String, Long>> openIncidentsOf(Mutiny.Session s, List<String> customers) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < customers.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append(":c").append(i);
+        }
+        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("SELECT c.id, min(i.id) FROM customer c JOIN incident i "
+                + "ON i.status = 'OPEN' AND i.region_id = ANY (c.regions) WHERE c.id IN (" + in + ") GROUP BY c.id",
+                Object[].class);
+        for (int i = 0; i < customers.size(); i++) {
+            q.setParameter("c" + i, customers.get(i));
+        }
+        return q.getResultList().map(rows -> {
+            Map<String, Long> out = new HashMap<>();
+            rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+            return out;
+        });
+    }
 }

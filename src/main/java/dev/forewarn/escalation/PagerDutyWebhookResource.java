@@ -1,10 +1,17 @@
 package dev.forewarn.escalation;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.config.ForewarnConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -20,7 +27,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import dev.forewarn.security.InputRules;
 import org.jboss.logging.Logger;
 
@@ -48,7 +55,25 @@ public class PagerDutyWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receives PagerDuty v3 webhooks (HMAC-signed) so an acknowledgement made in PagerDuty reaches Forewarn.")
+    @Operation(summary = "Receives PagerDuty v3 webhooks (HMAC-signed) so an acknowledgement made in PagerDuty "
+            + "reaches Forewarn.")
+    @SecurityRequirement(name = "pagerDutySignature")
+    @RequestBody(required = true, description = "A PagerDuty v3 webhook event; incident.acknowledged and "
+            + "incident.resolved of an incident whose title ends with (Forewarn page #N) are applied, others "
+            + "ignored",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "acknowledged in PagerDuty", value = """
+                            {"event": {"id": "01DEN4HPBQAJZ3CUCW3MVSCB8M", "event_type": "incident.acknowledged",
+                            "resource_type": "incident", "occurred_at": "2026-03-02T10:07:12.000Z",
+                            "agent": {"type": "user_reference", "summary": "Alice Chen"},
+                            "data": {"id": "Q2UXSWMZ4D1HCY", "type": "incident",
+                            "title": "[L1] zendesk/4711 first response due in 5m (Forewarn page #88)"}}}""")))
+    @APIResponse(responseCode = "204", description = "Applied, ignored (not Forewarn's) or already applied (replay)")
+    @APIResponse(responseCode = "400", description = "The body is not JSON")
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature")
+    @APIResponse(responseCode = "404", description = "PagerDuty webhooks are not configured "
+            + "(forewarn.paging.pagerduty-webhook-secret)")
     public Uni<Response> receive(@HeaderParam("X-PagerDuty-Signature") String signatures, byte[] body) {
         String secret = config.paging().pagerdutyWebhookSecret().orElse(null);
         if (secret == null) {

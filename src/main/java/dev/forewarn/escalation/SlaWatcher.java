@@ -4,23 +4,20 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.escalation.model.EscalationPlan;
 import dev.forewarn.escalation.model.Escalator;
 import dev.forewarn.escalation.model.OnCallRouting;
+import dev.forewarn.escalation.model.PageGrouping;
 import dev.forewarn.escalation.model.PageState;
 import dev.forewarn.escalation.model.Route;
 import dev.forewarn.escalation.model.StepDecision;
 import dev.forewarn.notify.page.PagerChannels;
-import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.polling.ItemFailures;
-import dev.forewarn.oncall.model.OnCall;
-import dev.forewarn.oncall.model.Schedule;
+import dev.forewarn.oncall.OnCallBook;
 import dev.forewarn.oncall.model.ScheduleBook;
 import dev.forewarn.oncall.model.Tier;
 import dev.forewarn.sla.SlaMetrics;
 import dev.forewarn.sla.SlaPlans;
 import dev.forewarn.sla.model.ClockReading;
 import dev.forewarn.sla.model.Deadline;
-import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.SlaPolicy;
-import dev.forewarn.sla.model.StagePlan;
 import dev.forewarn.ticket.OpenTicketIndex;
 import dev.forewarn.ticket.TicketStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,12 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -54,8 +47,9 @@ import org.jboss.logging.Logger;
  * leader's first tick loads them all). The verdict —
  * next check, next breach, breach flags — is written only at the revision evaluated, so a ticket stored during
  * the tick is looked at again on the next one rather than locked against its poller.
- * While a region incident is open, pages for tickets of that region's customers share one dedup key per
- * (incident, deadline, stage, tier, team), so the on-call gets one page listing them, not one per ticket.
+ * While a region incident is open, pages for tickets of that region's customers share one dedup key
+ * ({@link PageGrouping}), so the on-call gets one page listing them, not one per ticket. The escalation plan is
+ * {@link EscalationPlans}', the steering numbers refreshed after each tick {@link SteeringMetrics}'.
  */
 @ApplicationScoped
 public class SlaWatcher {
@@ -67,7 +61,13 @@ public class SlaWatcher {
     @Inject
     PageStore pages;
     @Inject
-    SlaPlans plans;
+    PageActions actions;
+    @Inject
+    SlaPlans slaPlans;
+    @Inject
+    EscalationPlans plans;
+    @Inject
+    SteeringMetrics steering;
     @Inject
     OnCallBook oncall;
     @Inject
@@ -86,15 +86,13 @@ public class SlaWatcher {
     /** The clock inputs of watched tickets; filled on this replica's first tick as leader, then kept current. */
     private final OpenTicketIndex index = new OpenTicketIndex();
 
-    private final Set<String> gapsLogged = ConcurrentHashMap.newKeySet();
-
     /** Evaluates every due ticket, in transactions of up to 500; returns how many tickets were evaluated. */
     public Uni<Integer> evaluateDue() {
         Instant now = clock.instant();
         return oncall.current(now).chain(book -> {
-            watchCoverage(book, now);
+            steering.watchCoverage(book, now);
             return index.due(pool, now).chain(due -> batch(due, 0, book, now));
-        }).chain(n -> refreshSteeringNumbers(now).replaceWith(n));
+        }).chain(n -> steering.refresh(now).replaceWith(n));
     }
 
     private Uni<Integer> batch(List<TicketStore.Watched> due, int from, ScheduleBook book, Instant now) {
@@ -119,7 +117,7 @@ public class SlaWatcher {
             }
         }
         return pages.statesOf(s, keys)
-                .chain(states -> openIncidentsOf(s, customers).chain(incidents -> {
+                .chain(states -> pages.openIncidentsOf(s, customers).chain(incidents -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (TicketStore.Watched t : due) {
                         List<PageState> existing = states.getOrDefault(t.source() + "\u0000" + t.id(), List.of());
@@ -162,8 +160,8 @@ public class SlaWatcher {
 
     private Uni<Void> evaluateOne(Mutiny.Session s, TicketStore.Watched t, List<PageState> existing, Long incident,
                                   ScheduleBook book, Instant now) {
-        SlaPolicy policy = plans.forCustomer(t.customerId());
-        EscalationPlan plan = escalationPlan();
+        SlaPolicy policy = slaPlans.forCustomer(t.customerId());
+        EscalationPlan plan = plans.escalation();
         // Clocks do not depend on pages, so one reading serves the decision, the next check and the gauges.
         ClockReading[] clocks = Escalator.readClocks(t.history(), policy, now);
         List<StepDecision> decisions = Escalator.decide(t.history(), policy, plan, existing, now, clocks);
@@ -224,7 +222,7 @@ public class SlaWatcher {
                             book, clocks, after, now));
         }
         if (d instanceof StepDecision.Resolve r) {
-            return resolve(s, r.pageId(), "forewarn", r.why(), now).invoke(() -> replaceResolved(after, r.pageId(), now))
+            return actions.resolve(s, r.pageId(), "forewarn", r.why(), now).invoke(() -> replaceResolved(after, r.pageId(), now))
                     .replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
@@ -245,14 +243,8 @@ public class SlaWatcher {
             LOG.errorf("Nobody on call in %s or above for team %s: ticket %s/%s is paged without an assignee",
                     tier, t.team(), t.source(), t.id());
         }
-        String dedup = incident != null
-                ? "forewarn-incident-" + incident + "-" + slug(deadline) + "-" + stage + "-" + routedTier + "-" + t.team()
-                : "forewarn-" + t.source() + "-" + t.id() + "-" + slug(deadline) + "-" + stage + "-" + tier;
-        if (dedup.length() > 255) {
-            dedup = dedup.substring(0, 255);
-        }
+        String dedup = PageGrouping.dedupKey(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(), incident);
         ClockReading reading = clocks[deadline.ordinal()];
-        String finalDedup = dedup;
         PageStore.NewPage np = new PageStore.NewPage(t.source(), t.id(), deadline, stage, tier, routedTier, t.team(),
                 assignee, dedup, incident, why, reading.breachAt(), escalatedFrom);
         return pages.insert(s, np, now).chain(id -> {
@@ -265,28 +257,9 @@ public class SlaWatcher {
                     + (incident == null ? "" : "; grouped under region incident #" + incident);
             LOG.infof("Page #%d %s %s/%s %s %s: %s", id, routedTier, t.source(), t.id(), slug(deadline), stage, detail);
             return pages.event(s, id, "TRIGGERED", "forewarn", detail, now)
-                    .chain(() -> pages.queue(s, id, finalDedup, "TRIGGER", channels.channelsFor(routedTier, t.team()), now))
+                    .chain(() -> pages.queue(s, id, dedup, "TRIGGER", channels.channelsFor(routedTier, t.team()), now))
                     .replaceWithVoid();
         });
-    }
-
-    /**
-     * Resolves a page and, once no page sharing its dedup key is still open, queues the resolve on its channels.
-     * Used by the watch (deadline met) and by the API.
-     */
-    public Uni<Boolean> resolve(Mutiny.Session s, long pageId, String actor, String why, Instant now) {
-        return s.createNativeQuery("""
-                        UPDATE page SET status = 'RESOLVED', resolved_at = :now, resolved_why = :why
-                         WHERE id = :id AND status <> 'RESOLVED'""")
-                .setParameter("now", now).setParameter("why", why).setParameter("id", pageId).executeUpdate()
-                .chain(n -> n == 0 ? Uni.createFrom().item(false) : pages.find(s, pageId)
-                        .chain(p -> pages.event(s, pageId, "RESOLVED", actor, why, now)
-                                .chain(() -> pages.byDedupKey(s, p.dedupKey()))
-                                .chain(group -> group.stream().anyMatch(g -> !"RESOLVED".equals(g.status()))
-                                        ? Uni.createFrom().item(0)
-                                        : pages.queue(s, group.get(0).id(), p.dedupKey(), "RESOLVE",
-                                                channels.channelsFor(p.routedTier(), p.team()), now))
-                                .replaceWith(true)));
     }
 
     private static void replace(List<PageState> after, long id, boolean escalated) {
@@ -309,147 +282,7 @@ public class SlaWatcher {
         }
     }
 
-    private Uni<Map<String, Long>> openIncidentsOf(Mutiny.Session s, List<String> customers) {
-        if (customers.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < customers.size(); i++) {
-            in.append(i == 0 ? "" : ", ").append(":c").append(i);
-        }
-        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery("SELECT c.id, min(i.id) FROM customer c JOIN incident i "
-                + "ON i.status = 'OPEN' AND i.region_id = ANY (c.regions) WHERE c.id IN (" + in + ") GROUP BY c.id",
-                Object[].class);
-        for (int i = 0; i < customers.size(); i++) {
-            q.setParameter("c" + i, customers.get(i));
-        }
-        return q.getResultList().map(rows -> {
-            Map<String, Long> out = new HashMap<>();
-            rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
-            return out;
-        });
-    }
-
-    private volatile EscalationPlan escalationPlan;
-
-    /** The escalation plan from configuration, built and validated once (start-up fails naming the key). */
-    public EscalationPlan escalationPlan() {
-        EscalationPlan plan = escalationPlan;
-        if (plan == null) {
-            plan = escalationPlan(config);
-            escalationPlan = plan;
-        }
-        return plan;
-    }
-
-    /** Refuses unknown tiers, bad stages and timeouts in forewarn.escalation, naming the key. */
-    public static void checkEscalation(ForewarnConfig config) {
-        escalationPlan(config);
-    }
-
-    private static EscalationPlan escalationPlan(ForewarnConfig config) {
-        EscalationPlan defaults = EscalationPlan.defaults();
-        Map<Tier, Duration> timeouts = new EnumMap<>(defaults.ackTimeout());
-        config.escalation().ackTimeout().forEach((tier, d) ->
-                timeouts.put(OnCallBook.tier(tier, "forewarn.escalation.ack-timeout." + tier), d));
-        StagePlan stages = config.escalation().stages().map(SlaWatcher::stages).orElse(StagePlan.defaults());
-        try {
-            return new EscalationPlan(stages, timeouts);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("forewarn.escalation: " + e.getMessage(), e);
-        }
-    }
-
-    private static StagePlan stages(List<ForewarnConfig.StageConfig> configured) {
-        List<dev.forewarn.sla.model.WarningStage> stages = new ArrayList<>();
-        for (int i = 0; i < configured.size(); i++) {
-            ForewarnConfig.StageConfig c = configured.get(i);
-            String key = "forewarn.escalation.stages[" + i + "]";
-            if (c.share().isPresent() == c.leadTime().isPresent()) {
-                throw new IllegalStateException(key + ": give exactly one of share and lead-time");
-            }
-            dev.forewarn.sla.model.StageTrigger trigger = c.share().isPresent()
-                    ? new dev.forewarn.sla.model.StageTrigger.ShareElapsed(c.share().getAsDouble())
-                    : new dev.forewarn.sla.model.StageTrigger.LeadTime(c.leadTime().get());
-            try {
-                stages.add(new dev.forewarn.sla.model.WarningStage(c.name(), OnCallBook.tier(c.tier(), key + ".tier"),
-                        trigger));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(key + ": " + e.getMessage(), e);
-            }
-        }
-        try {
-            return new StagePlan(stages);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("forewarn.escalation.stages: " + e.getMessage(), e);
-        }
-    }
-
-    void validateAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
-        escalationPlan();
-    }
-
-    private void watchCoverage(ScheduleBook book, Instant now) {
-        for (Schedule schedule : book.schedules()) {
-            OnCall answer = schedule.whoIsOnCall(now);
-            boolean covered = answer instanceof OnCall.Covered;
-            metrics.coverage(schedule.tier(), schedule.team(), covered);
-            String key = schedule.tier() + "/" + schedule.team();
-            if (!covered && gapsLogged.add(key)) {
-                LOG.warnf("On-call gap: nobody is on call for %s team %s (next coverage: %s)", schedule.tier(),
-                        schedule.team(), ((OnCall.Gap) answer).nextCoverageAt());
-            } else if (covered && gapsLogged.remove(key)) {
-                LOG.infof("On-call gap closed: %s team %s is covered again", schedule.tier(), schedule.team());
-            }
-        }
-    }
-
-    private Uni<Void> refreshSteeringNumbers(Instant now) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT lower(t.severity),
-                               coalesce((SELECT p.stage FROM page p WHERE p.source = t.source AND p.ticket_id = t.id
-                                          AND p.status <> 'RESOLVED' ORDER BY p.paged_at DESC, p.id DESC LIMIT 1), 'none'),
-                               count(*)
-                          FROM ticket t WHERE t.status NOT IN ('SOLVED', 'CLOSED') GROUP BY 1, 2""", Object[].class)
-                .getResultList()
-                .invoke(rows -> {
-                    Map<String, Long> open = new HashMap<>();
-                    rows.forEach(r -> open.put(r[0] + "/" + r[1], ((Number) r[2]).longValue()));
-                    metrics.openTickets(open);
-                })
-                .chain(() -> s.createNativeQuery("""
-                                SELECT severity, min(next_breach_at) FROM ticket
-                                 WHERE status NOT IN ('SOLVED', 'CLOSED') AND next_breach_at IS NOT NULL
-                                 GROUP BY severity""", Object[].class).getResultList())
-                .invoke(rows -> {
-                    Map<Severity, Double> next = new EnumMap<>(Severity.class);
-                    rows.forEach(r -> next.put(Severity.valueOf((String) r[0]),
-                            Duration.between(now, TicketStore.toInstant(r[1])).toMillis() / 1000.0));
-                    for (Severity sev : Severity.values()) {
-                        metrics.nextBreach(sev, next.get(sev));
-                    }
-                })
-                .chain(() -> s.createNativeQuery("""
-                                SELECT count(*) FILTER (WHERE first_response_at IS NOT NULL
-                                                          AND solved_at <= first_response_at + interval '5 minutes'
-                                                          AND NOT EXISTS (
-                                                              SELECT 1 FROM ticket_change a JOIN ticket_change b
-                                                                ON b.source = a.source AND b.ticket_id = a.ticket_id
-                                                               AND b.seq > a.seq
-                                                             WHERE a.source = t.source AND a.ticket_id = t.id
-                                                               AND a.status IN ('SOLVED', 'CLOSED')
-                                                               AND b.status NOT IN ('SOLVED', 'CLOSED'))),
-                                       count(*)
-                                  FROM ticket t WHERE solved_at > :since""", Object[].class)
-                        .setParameter("since", now.minus(Duration.ofDays(30))).getSingleResult())
-                .invoke(r -> {
-                    long total = ((Number) r[1]).longValue();
-                    metrics.firstContactResolution(total == 0 ? null : ((Number) r[0]).doubleValue() / total);
-                })))
-                .replaceWithVoid();
-    }
-
-    static String slug(Deadline d) {
-        return d.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private static String slug(Deadline d) {
+        return PageGrouping.slug(d);
     }
 }

@@ -1,12 +1,15 @@
 package dev.forewarn.incident;
 
+import dev.forewarn.maintenance.MaintenanceWindowRepository;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.customer.Audience;
 import dev.forewarn.customer.model.NoticeTopic;
 import dev.forewarn.incident.model.IncidentAction;
+import dev.forewarn.incident.model.IncidentChange;
 import dev.forewarn.incident.model.IncidentPolicy;
-import dev.forewarn.notify.NoticeKind;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.quality.model.RegionState;
+import dev.forewarn.quality.SettledChanges;
 import dev.forewarn.quality.model.SettledChange;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +25,7 @@ import org.jboss.logging.Logger;
  * are committed together, so a crash either keeps all of them or none.
  */
 @ApplicationScoped
-public class IncidentService {
+public class IncidentService implements SettledChanges {
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
     // One statement: the customers concerned, each with why it is skipped (its preferences) or null; the skipped
@@ -71,6 +74,11 @@ public class IncidentService {
         }
     }
 
+    @Override
+    public Uni<Void> apply(String regionId, SettledChange change, String evidenceJson, Instant now) {
+        return applyChange(regionId, change, evidenceJson, now).replaceWithVoid();
+    }
+
     /** Records what a settled change means; call within a transaction. */
     public Uni<Applied> applyChange(String regionId, SettledChange change, String evidenceJson, Instant now) {
         RegionState to = change.to();
@@ -87,84 +95,80 @@ public class IncidentService {
                         }));
     }
 
-    private Uni<Applied> perform(IncidentAction action, String regionId, SettledChange change, Incident open,
+    private Uni<Applied> perform(IncidentAction action, String regionId, SettledChange settled, Incident open,
                                  Incident lastResolved, String evidence, Instant now) {
-        Instant since = change.since();
+        Optional<IncidentChange> change = IncidentChange.of(action, settled.from());
+        if (change.isEmpty()) {
+            return Uni.createFrom().item(Applied.nothing());
+        }
+        Incident incident = apply(action, regionId, open, lastResolved, evidence, settled.since(), now);
+        Uni<Void> stored = action instanceof IncidentAction.Open ? incidents.persist(incident).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return stored.chain(() -> record(incident, change.get(), evidence, settled.since(), now));
+    }
+
+    /** The incident row after the action: a new one, the reopened one, or the open one changed. */
+    private static Incident apply(IncidentAction action, String regionId, Incident open, Incident lastResolved,
+                                  String evidence, Instant since, Instant now) {
+        Incident incident;
         if (action instanceof IncidentAction.Open o) {
-            Incident incident = new Incident();
+            incident = new Incident();
             incident.regionId = regionId;
             incident.status = Incident.OPEN;
             incident.state = o.state().name();
             incident.worstState = o.state().name();
             incident.openedAt = now;
             incident.beganAt = since;
-            incident.updatedAt = now;
-            incident.evidence = evidence;
-            return incidents.persist(incident).chain(() -> record(incident, "OPENED", change.from(), o.state(),
-                    NoticeKind.WARNING, evidence, since, now));
-        }
-        if (action instanceof IncidentAction.Recur r) {
-            lastResolved.status = Incident.OPEN;
-            lastResolved.state = r.state().name();
-            lastResolved.worstState = r.state().name();
-            lastResolved.resolvedAt = null;
-            lastResolved.updatedAt = now;
-            lastResolved.evidence = evidence;
-            return record(lastResolved, "RECURRED", RegionState.HEALTHY, r.state(), NoticeKind.UPDATE, evidence,
-                    since, now);
-        }
-        if (action instanceof IncidentAction.Worsen w) {
-            open.state = w.to().name();
+        } else if (action instanceof IncidentAction.Recur r) {
+            incident = lastResolved;
+            incident.status = Incident.OPEN;
+            incident.state = r.state().name();
+            incident.worstState = r.state().name();
+            incident.resolvedAt = null;
+        } else if (action instanceof IncidentAction.Worsen w) {
+            incident = open;
+            incident.state = w.to().name();
             if (w.announce()) {
-                open.worstState = w.to().name();
+                incident.worstState = w.to().name();
             }
-            open.updatedAt = now;
-            open.evidence = evidence;
-            return record(open, "WORSENED", w.from(), w.to(), w.announce() ? NoticeKind.UPDATE : null, evidence,
-                    since, now);
+        } else if (action instanceof IncidentAction.Improve i) {
+            incident = open;
+            incident.state = i.to().name();
+        } else {
+            incident = open;
+            incident.status = Incident.RESOLVED;
+            incident.resolvedAt = now;
         }
-        if (action instanceof IncidentAction.Improve i) {
-            open.state = i.to().name();
-            open.updatedAt = now;
-            open.evidence = evidence;
-            return record(open, "IMPROVED", i.from(), i.to(), null, evidence, since, now);
-        }
-        if (action instanceof IncidentAction.Resolve r) {
-            open.status = Incident.RESOLVED;
-            open.resolvedAt = now;
-            open.updatedAt = now;
-            open.evidence = evidence;
-            return record(open, "RESOLVED", r.from(), RegionState.HEALTHY, NoticeKind.ALL_CLEAR, evidence, since,
-                    now);
-        }
-        return Uni.createFrom().item(Applied.nothing());
+        incident.updatedAt = now;
+        incident.evidence = evidence;
+        return incident;
     }
 
-    private Uni<Applied> record(Incident incident, String kind, RegionState from, RegionState to,
-                                NoticeKind noticeKind, String evidence, Instant since, Instant now) {
-        // The all-clear is never muted: customers who were warned must hear that it is over.
-        Uni<Boolean> muted = noticeKind == null || noticeKind == NoticeKind.ALL_CLEAR
-                ? Uni.createFrom().item(false)
-                : maintenance.isUnderMaintenance(incident.regionId, now);
-        return muted.chain(isMuted -> {
+    private Uni<Applied> record(Incident incident, IncidentChange change, String evidence, Instant since,
+                                Instant now) {
+        Uni<Boolean> inMaintenance = change.mutable() ? maintenance.isUnderMaintenance(incident.regionId, now)
+                : Uni.createFrom().item(false);
+        return inMaintenance.chain(underMaintenance -> {
+            boolean muted = change.muted(underMaintenance);
+            NoticeKind noticeKind = change.notice().orElse(null);
             IncidentEvent event = new IncidentEvent();
             event.incidentId = incident.id;
             event.at = now;
             event.since = since;
-            event.kind = kind;
-            event.fromState = from == null ? null : from.name();
-            event.toState = to.name();
+            event.kind = change.eventKind();
+            event.fromState = change.from() == null ? null : change.from().name();
+            event.toState = change.to().name();
             event.noticeKind = noticeKind == null ? null : noticeKind.name();
-            event.muted = isMuted;
+            event.muted = muted;
             event.evidence = evidence;
             return events.persist(event)
                     .chain(() -> events.flush())
-                    .chain(() -> noticeKind == null || isMuted
+                    .chain(() -> noticeKind == null || muted
                             ? Uni.createFrom().item(0)
                             : fanOut(incident, event, noticeKind, now))
                     .invoke(queued -> LOG.infof("Region %s: incident #%d %s (%s -> %s)%s, %d notice(s) queued",
-                            incident.regionId, incident.id, kind, from, to,
-                            isMuted ? " during maintenance, notices held back" : "", queued))
+                            incident.regionId, incident.id, change.eventKind(), change.from(), change.to(),
+                            muted ? " during maintenance, notices held back" : "", queued))
                     .map(queued -> new Applied(Optional.of(event), queued));
         });
     }

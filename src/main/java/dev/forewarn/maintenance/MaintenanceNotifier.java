@@ -3,8 +3,6 @@ package dev.forewarn.maintenance;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.customer.Audience;
 import dev.forewarn.customer.model.NoticeTopic;
-import dev.forewarn.incident.MaintenanceWindow;
-import dev.forewarn.incident.MaintenanceWindowRepository;
 import dev.forewarn.maintenance.model.MaintenanceNoticePlan;
 import dev.forewarn.maintenance.model.MaintenanceStep;
 import dev.forewarn.maintenance.model.Occurrence;

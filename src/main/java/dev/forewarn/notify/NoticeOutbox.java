@@ -1,234 +1,182 @@
 package dev.forewarn.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.incident.IncidentRepository;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.notify.email.EmailSender;
-import dev.forewarn.notify.webhook.CustomerWebhookSender;
 import dev.forewarn.notify.email.NoticeRenderer;
 import dev.forewarn.notify.email.RenderedNotice;
-import dev.forewarn.notify.model.RetrySchedule;
+import dev.forewarn.notify.model.DeliveryPolicy;
+import dev.forewarn.notify.model.DeliveryResult;
+import dev.forewarn.notify.outbox.Message;
+import dev.forewarn.notify.outbox.Outbox;
+import dev.forewarn.notify.outbox.OutboxBean;
+import dev.forewarn.notify.outbox.Settled;
+import dev.forewarn.notify.webhook.CustomerWebhookSender;
+import dev.forewarn.polling.ItemFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
- * Drains the notice outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED}, renders and sends them, and
- * records each outcome.
- *
- * <p>Guarantee: a claim moves the row's next attempt one lease into the future before anything is sent, so
- * two drains (or replicas) never send the same row at once. A crash after the SMTP server accepted a notice
- * but before the outcome was recorded sends that one notice again after the lease — the only way a customer
- * can get a duplicate; it carries the same {@code X-Forewarn-Notice} header so it can be recognised.
- *
- * <p>A scheduled drain ({@link #drain()}) goes on batch after batch while batches come back full, claiming the next
- * batch while the current one is sending. Each claim is its own transaction, committed before any of its rows is
- * sent, and each batch's outcomes are recorded in one statement guarded by {@code status = 'PENDING'}; no
- * transaction is open during a send, so the guarantee above holds per row whatever the batch around it. A row
- * claimed for the next batch when a drain stops early (a failed record, shutdown) waits out its lease unsent.
+ * The customer notice outbox: one row per (incident event or maintenance step, customer, channel), composed when
+ * sent from the stored event and the customer's current language, time zone and preferences ({@link
+ * NoticeComposer}), and sent as one email per address or as a signed webhook call, each carrying the notice id
+ * ({@code X-Forewarn-Notice}) so the one repeat a crash can cause is recognisable. Claiming, retrying and
+ * recording are the {@link dev.forewarn.notify.outbox.Outbox}'s.
  */
 @ApplicationScoped
-public class NoticeOutbox {
-    private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
+@Startup
+public class NoticeOutbox extends OutboxBean<NoticeOutbox.Outgoing> {
 
-    private static final String CLAIM = """
-            UPDATE notice SET attempts = attempts + 1, next_attempt_at = :leaseUntil
-             WHERE id IN (SELECT id FROM notice
-                           WHERE status = 'PENDING' AND next_attempt_at <= :now
-                           ORDER BY next_attempt_at, id
-                           LIMIT :limit
-                           FOR UPDATE SKIP LOCKED)
-            RETURNING *""";
+    private static final String RECIPIENTS = """
+            UPDATE notice n SET recipients = u.recipients, subject = u.subject
+              FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, recipients, subject)
+             WHERE n.id = u.id""";
+
+    private static final Identity IDENTITY = new Identity("notices", "notice", "channel", "kind",
+            "forewarn.notices");
 
     @Inject
-    IncidentRepository incidents;
+    NoticeRepository notices;
     @Inject
     NoticeComposer composer;
+    @Inject
+    NoticeRenderer renderer;
     @Inject
     EmailSender email;
     @Inject
     CustomerWebhookSender webhooks;
     @Inject
-    NoticeRenderer renderer;
-    @Inject
-    dev.forewarn.polling.ItemFailures failures;
-    @Inject
-    NoticeMetrics metrics;
+    ItemFailures failures;
     @Inject
     ForewarnConfig config;
-    @Inject
-    Clock clock;
-    @Inject
-    ObjectMapper mapper;
-
-    private volatile String failingSince;
-
-    /** An attempt's outcome, to be recorded. */
-    record Outcome(NoticeComposer.Composed claimed, DeliveryResult result, RenderedNotice rendered) {
-    }
 
     /**
-     * What the scheduler runs: drains batch after batch while batches come back full, within
-     * {@code forewarn.notices.drain-budget}, claiming the next batch while the current one is sending; returns how
-     * many notices were attempted.
+     * A composed notice: an email rendered for its addresses, or a webhook call with its payload.
+     *
+     * @param recipients what the outbox row records once sent: the addresses, or the webhook's URL
      */
-    public Uni<Integer> drain() {
-        return OutboxDrain.overlapped(this::claimBatch, this::sendBatch, this::recordBatch,
-                        config.notices().batchSize(), config.notices().drainBudget())
-                .call(() -> metrics.refreshBacklog(clock.instant()));
+    public record Outgoing(long noticeId, RenderedNotice rendered, List<EmailSender.Recipient> to,
+                           CustomerWebhookSender.Target webhook, ObjectNode payload, String recipients) {
     }
 
-    /** Drains until nothing is due, one batch at a time; for tests and shutdown. */
-    public Uni<Integer> drainAll() {
-        return OutboxDrain.untilEmpty(() -> claimBatch().chain(this::sendBatch)
-                        .chain(outcomes -> recordBatch(outcomes).replaceWith(outcomes.size())))
-                .call(() -> metrics.refreshBacklog(clock.instant()));
+    /** The notice outbox's settings rules (see {@link Outbox#check}), throwing naming the key. */
+    public static void checkSettings(ForewarnConfig config) {
+        Outbox.check(IDENTITY.configPrefix(), config.notices(), config.notices().sendTimeout());
     }
 
-    /** Claims a batch and loads what it needs, in one transaction that commits before anything is sent. */
-    private Uni<List<NoticeComposer.Composed>> claimBatch() {
-        return Uni.createFrom().deferred(() -> {
-            Instant now = clock.instant();
-            return Panache.withTransaction(() -> claim(now).chain(composer::compose));
-        });
+    @Override
+    public Identity identity() {
+        return IDENTITY;
     }
 
-    private Uni<List<Outcome>> sendBatch(List<NoticeComposer.Composed> batch) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(this::attempt).merge(config.notices().concurrency())
-                .collect().asList();
+    @Override
+    public ForewarnConfig.Outbox settings() {
+        return config.notices();
     }
 
-    private Uni<Void> recordBatch(List<Outcome> outcomes) {
-        return outcomes.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> record(outcomes, clock.instant()));
+    @Override
+    public Duration sendDeadline() {
+        // An email goes to each address in turn, each within the send timeout; a customer has a handful.
+        return config.notices().sendTimeout();
     }
 
-    private Uni<List<Notice>> claim(Instant now) {
-        return incidents.getSession().chain(s -> s.createNativeQuery(CLAIM, Notice.class)
-                .setParameter("leaseUntil", now.plus(config.notices().claimLease()))
-                .setParameter("now", now)
-                .setParameter("limit", config.notices().batchSize())
-                .getResultList());
+    @Override
+    public Collection<String> knownChannels() {
+        return List.of(Notice.EMAIL, Notice.WEBHOOK);
     }
 
-    private Uni<Outcome> attempt(NoticeComposer.Composed c) {
-        if (c.unsendable() != null) {
-            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(c.unsendable()), null));
+    @Override
+    public Collection<String> knownTags() {
+        return Arrays.stream(NoticeKind.values()).map(k -> tag(k.name())).toList();
+    }
+
+    private static String tag(String kind) {
+        return kind.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Uni<List<Message<Outgoing>>> prepare(SqlClient db, List<Row> claimed) {
+        List<Long> ids = claimed.stream().map(r -> r.getLong("id")).toList();
+        // Composing reads incidents, maintenance windows and customers as entities; rendering happens here too,
+        // while the previous batch is sending, so it never holds a send slot.
+        return Panache.withSession(() -> notices.list("id in ?1", ids).chain(composer::compose))
+                .map(composed -> {
+                    Map<Long, NoticeComposer.Composed> byId = composed.stream()
+                            .collect(Collectors.toMap(c -> c.notice().id, Function.identity()));
+                    return claimed.stream().map(row -> message(row, byId.get(row.getLong("id")))).toList();
+                });
+    }
+
+    private Message<Outgoing> message(Row row, NoticeComposer.Composed c) {
+        String channel = row.getString("channel");
+        String tag = tag(row.getString("kind"));
+        if (c == null) {
+            return Message.unsendable(row, channel, tag, "notice #" + row.getLong("id") + " no longer exists");
         }
+        if (c.unsendable() != null) {
+            return Message.unsendable(row, channel, tag, c.unsendable());
+        }
+        long id = c.notice().id;
         if (c.webhook() != null) {
-            return webhooks.send(c.webhook(), c.notice().id, c.payload()).map(r -> new Outcome(c, r, null));
+            return Message.of(row, channel, tag, null,
+                    new Outgoing(id, null, List.of(), c.webhook(), c.payload(), c.webhook().url()));
         }
         RenderedNotice rendered;
         try {
             rendered = c.render().apply(renderer);
         } catch (RuntimeException ex) {
-            failures.failed(dev.forewarn.polling.ItemFailures.Step.NOTICE_RENDERING, "notice #" + c.notice().id, ex);
-            return Uni.createFrom().item(new Outcome(c, new DeliveryResult.Permanent(
-                    "cannot render notice: " + ex.getMessage()), null));
+            failures.failed(ItemFailures.Step.NOTICE_RENDERING, "notice #" + id, ex);
+            return Message.unsendable(row, channel, tag, "cannot render notice: " + ex.getMessage());
         }
-        return email.send(rendered, c.to(), c.notice().id).map(r -> new Outcome(c, r, rendered));
+        String to = c.to().stream().map(EmailSender.Recipient::address).collect(Collectors.joining(", "));
+        return Message.of(row, channel, tag, null, new Outgoing(id, rendered, c.to(), null, null, to));
     }
 
-    /** One row's recorded outcome; the columns of the batch update. */
-    record Recorded(long id, String status, Instant next, String error, Instant sentAt, String recipients,
-                    String subject) {
+    @Override
+    public Uni<DeliveryResult> deliver(Outgoing m) {
+        return m.webhook() != null ? webhooks.send(m.webhook(), m.noticeId(), m.payload())
+                : email.send(m.rendered(), m.to(), m.noticeId());
     }
 
-    /** Records a batch's outcomes in one statement; rows no longer PENDING are left as they are. */
-    private Uni<Void> record(List<Outcome> outcomes, Instant now) {
-        RetrySchedule schedule = new RetrySchedule(config.notices().initialBackoff(), config.notices().maxBackoff(),
-                config.notices().giveUpAfter());
-        List<Recorded> rows = outcomes.stream().map(o -> recorded(o, schedule, now)).toList();
-        String json;
-        try {
-            json = mapper.writeValueAsString(rows.stream().map(NoticeOutbox::asJson).toList());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+    @Override
+    public String describe(Message<Outgoing> m) {
+        return "notice #" + m.id() + " (" + m.tag() + ")";
+    }
+
+    @Override
+    public String failureLogKey(Message<Outgoing> m) {
+        // The SMTP server is shared, so its trouble is logged once; a customer's own webhook failing is that
+        // customer's, recorded on the notice and shown by the API, not a state of the channel.
+        return Notice.WEBHOOK.equals(m.channel()) ? null : m.channel();
+    }
+
+    @Override
+    public Uni<Void> recorded(SqlConnection tx, List<Settled<Outgoing>> settled) {
+        List<Settled<Outgoing>> sent = settled.stream()
+                .filter(s -> s.verdict() instanceof DeliveryPolicy.Sent && s.message().content() != null).toList();
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return incidents.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE notice n SET status = u.status, next_attempt_at = u.next, last_error = u.error,
-                               sent_at = coalesce(u.sent_at, n.sent_at), recipients = coalesce(u.recipients, n.recipients),
-                               subject = coalesce(u.subject, n.subject)
-                          FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb)) AS u(id bigint, status text, next timestamptz,
-                               error text, sent_at timestamptz, recipients text, subject text)
-                         WHERE n.id = u.id AND n.status = 'PENDING'""")
-                .setParameter("rows", json)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private Recorded recorded(Outcome o, RetrySchedule schedule, Instant now) {
-        Notice n = o.claimed().notice();
-        String kind = n.kind;
-        if (o.result() instanceof DeliveryResult.Delivered) {
-            noteRecovered();
-            metrics.counted(n.channel, kind, "sent");
-            return o.claimed().webhook() != null
-                    ? new Recorded(n.id, Notice.SENT, now, null, now, o.claimed().webhook().url(), null)
-                    : new Recorded(n.id, Notice.SENT, now, null, now, o.claimed().to().stream()
-                            .map(EmailSender.Recipient::address).collect(Collectors.joining(", ")),
-                            o.rendered().subject());
-        }
-        if (o.result() instanceof DeliveryResult.Retryable r) {
-            // The SMTP log line speaks of the one shared server; a customer's webhook failing is that customer's.
-            if (Notice.EMAIL.equals(n.channel)) {
-                noteFailing(r.reason());
-            }
-            RetrySchedule.Next next = schedule.afterFailure(n.attempts, n.createdAt, now,
-                    ThreadLocalRandom.current().nextDouble());
-            if (next instanceof RetrySchedule.RetryAt at) {
-                metrics.counted(n.channel, kind, "retry");
-                return new Recorded(n.id, Notice.PENDING, at.at(), r.reason(), null, null, null);
-            }
-            return giveUp(n, ((RetrySchedule.GiveUp) next).why() + "; last error: " + r.reason(), now);
-        }
-        return giveUp(n, ((DeliveryResult.Permanent) o.result()).reason(), now);
-    }
-
-    private Recorded giveUp(Notice n, String why, Instant now) {
-        LOG.warnf("Notice channel %s: notice #%d (%s, incident #%s, maintenance #%s, customer %s) failed for good: %s",
-                n.channel, n.id, n.kind, n.incidentId, n.maintenanceId, n.customerId, why);
-        metrics.counted(n.channel, n.kind, "failed");
-        return new Recorded(n.id, Notice.FAILED, now, why, null, null, null);
-    }
-
-    private static Map<String, Object> asJson(Recorded r) {
-        Map<String, Object> m = new java.util.HashMap<>();
-        m.put("id", r.id());
-        m.put("status", r.status());
-        m.put("next", r.next().toString());
-        m.put("error", r.error() == null ? null : truncate(r.error()));
-        m.put("sent_at", r.sentAt() == null ? null : r.sentAt().toString());
-        m.put("recipients", r.recipients());
-        m.put("subject", r.subject());
-        return m;
-    }
-
-    private void noteFailing(String reason) {
-        if (failingSince == null) {
-            failingSince = reason;
-            LOG.warnf("Email channel: SMTP delivery failing (%s); notices stay queued and are retried with backoff",
-                    reason);
-        }
-    }
-
-    private void noteRecovered() {
-        if (failingSince != null) {
-            failingSince = null;
-            LOG.info("Email channel: SMTP delivery works again; queued notices are going out");
-        }
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
+        Long[] ids = sent.stream().map(s -> s.message().id()).toArray(Long[]::new);
+        String[] recipients = sent.stream().map(s -> s.message().content().recipients()).toArray(String[]::new);
+        String[] subjects = sent.stream().map(s -> s.message().content().rendered() == null ? null
+                : s.message().content().rendered().subject()).toArray(String[]::new);
+        return tx.preparedQuery(RECIPIENTS).execute(Tuple.of(ids, recipients, subjects)).replaceWithVoid();
     }
 }

@@ -165,6 +165,6 @@ public class OnCallBook {
     }
 
     private static Instant instant(Object o) {
-        return dev.forewarn.ticket.TicketStore.toInstant(o);
+        return dev.forewarn.db.SqlValues.instant(o);
     }
 }

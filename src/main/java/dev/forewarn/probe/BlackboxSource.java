@@ -5,7 +5,7 @@ import dev.forewarn.polling.SourceHealth;
 
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.format.BlackboxScanner;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.probe.model.PollPacing;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.NodeSample;

@@ -8,7 +8,7 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.probe.format.ProbeReportJson;
 import dev.forewarn.probe.format.ProbeReportValidator;
 import dev.forewarn.probe.format.ValidatedReport;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.quality.model.NodeSample;
 import io.smallrye.mutiny.Uni;
 import java.net.URI;

@@ -6,7 +6,7 @@ import io.quarkus.runtime.Startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,11 @@
 package dev.forewarn.probe;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.security.InputRules;
@@ -33,10 +39,15 @@ public class ProbeResource {
 
 
     /** What happened to a pushed report. */
+    @Schema(example = """
+            {"accepted": 1,
+            "rejected": [{"index": 1, "field": "region", "reason": "'eu-frx' is not a known region"}]}""")
     public record PushResult(int accepted, List<Rejection> rejected) {
     }
 
     /** A report that could not be read at all. */
+    @Schema(example = """
+            {"error": "body is not a probe report: it is empty or null"}""")
     public record PushError(String error) {
     }
 
@@ -57,6 +68,27 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Push probe readings in the Forewarn JSON format (docs/probe-json-format.md)")
+    @RequestBody(required = true, description = "A Forewarn JSON probe document (docs/probe-json-format.md)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "two readings", value = """
+                            {"agent": "rtc-agent-fra-1.4.2", "readings": [{"region": "eu-fra", "node": "edge-fra-01",
+                            "at": "2026-04-22T10:15:00Z", "reachable": true, "rttMs": 41.8, "jitterMs": 3.2,
+                            "lossPercent": 0.5}, {"region": "eu-fra", "node": "edge-fra-03",
+                            "at": "2026-04-22T10:15:01.250Z", "reachable": false}]}""")))
+    @APIResponse(responseCode = "202", description = "Accepted; readings that failed validation are listed with the "
+            + "field and reason",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PushResult.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable (error), or every reading rejected (accepted 0 and "
+            + "the rejections)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(oneOf = {PushResult.class, PushError.class}),
+                    examples = @ExampleObject(name = "rejected", value = """
+                            {"error": "body is not a probe report: it is empty or null"}""")))
+    @APIResponse(responseCode = "413", description = "More than 5,000 readings in one push",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PushError.class)))
     public Response push(String body) {
         Instant now = clock.instant();
         ProbeReport report;

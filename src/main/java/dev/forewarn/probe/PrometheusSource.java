@@ -9,7 +9,7 @@ import dev.forewarn.probe.format.PrometheusQueryMapper;
 import dev.forewarn.probe.format.PrometheusQueryResponse;
 import dev.forewarn.probe.format.ProbeQuantity;
 import dev.forewarn.probe.format.VectorSample;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.NodeSample;
 import io.smallrye.mutiny.Multi;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.ItemFailures;
-import dev.forewarn.incident.IncidentService;
 import dev.forewarn.quality.model.Hysteresis;
 import dev.forewarn.quality.model.HysteresisPolicy;
 import dev.forewarn.quality.model.HysteresisStep;
@@ -44,7 +43,7 @@ public class RegionJudge {
     @Inject
     SampleStore store;
     @Inject
-    IncidentService incidents;
+    SettledChanges incidents;
     @Inject
     RegionStatusRepository statusRepository;
     @Inject
@@ -158,8 +157,7 @@ public class RegionJudge {
             Judgement j = judgements.get(i);
             String evidence = rows.get(i).evidence;
             if (j.step().change().isPresent()) {
-                chain = chain.chain(() -> incidents.applyChange(j.regionId(), j.step().change().get(), evidence, now))
-                        .replaceWithVoid();
+                chain = chain.chain(() -> incidents.apply(j.regionId(), j.step().change().get(), evidence, now));
             }
         }
         return chain;

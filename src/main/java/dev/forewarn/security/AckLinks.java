@@ -2,7 +2,7 @@ package dev.forewarn.security;
 
 import dev.forewarn.config.ConfigRules;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.webhook.HmacSigner;
+import dev.forewarn.security.HmacSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

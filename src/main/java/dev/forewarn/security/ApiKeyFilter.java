@@ -1,6 +1,6 @@
 package dev.forewarn.security;
 
-import dev.forewarn.api.ApiError;
+import dev.forewarn.rest.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;

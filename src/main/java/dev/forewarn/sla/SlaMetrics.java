@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Startup
 public class SlaMetrics {
     public static final String[] STAGES = {"none", "half", "three-quarters", "imminent", "breach"};
-    public static final String[] PAGE_OUTCOMES = {"sent", "retry", "failed"};
     private static final Duration[] RESPONSE_BUCKETS = {Duration.ofMinutes(5), Duration.ofMinutes(15),
         Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8),
         Duration.ofHours(24), Duration.ofDays(3)};
@@ -35,7 +34,6 @@ public class SlaMetrics {
     private final Map<String, double[]> open = new ConcurrentHashMap<>();
     private final Map<Severity, double[]> nextBreach = new ConcurrentHashMap<>();
     private final Map<String, double[]> covered = new ConcurrentHashMap<>();
-    private final Map<String, double[]> backlog = new ConcurrentHashMap<>();
     private volatile double firstContactResolution = Double.NaN;
 
     @Inject
@@ -61,15 +59,8 @@ public class SlaMetrics {
                 .register(registry);
         for (Tier t : Tier.values()) {
             ackTimer(t);
-            config.paging().channels().keySet().forEach(channel -> {
-                for (String outcome : PAGE_OUTCOMES) {
-                    pages(channel, t, outcome);
-                }
-            });
         }
-        config.paging().channels().keySet().forEach(this::backlogGauge);
         java.util.Set<String> teams = new java.util.TreeSet<>(java.util.List.of("default"));
-        config.tickets().sources().values().forEach(src -> teams.addAll(src.groups().values()));
         config.oncall().schedules().forEach(sch -> teams.add(sch.team()));
         for (Severity s : Severity.values()) {
             teams.forEach(team -> created(s, team));
@@ -114,11 +105,6 @@ public class SlaMetrics {
                 .description("Time from a page to its acknowledgement").register(registry);
     }
 
-    private Counter pages(String channel, Tier tier, String outcome) {
-        return Counter.builder("forewarn.pages").tags("channel", channel, "tier", tier.name(), "outcome", outcome)
-                .description("Page deliveries by channel, tier and outcome").register(registry);
-    }
-
     private Counter gaps(String tier, String team) {
         return Counter.builder("forewarn.oncall.gaps").tags("tier", tier, "team", team)
                 .description("Pages that found nobody on call in a tier and went to the next").register(registry);
@@ -134,13 +120,11 @@ public class SlaMetrics {
         });
     }
 
-    private double[] backlogGauge(String channel) {
-        return backlog.computeIfAbsent(channel, c -> {
-            double[] holder = {0};
-            Gauge.builder("forewarn.page.outbox.backlog", holder, h -> h[0]).tag("channel", c)
-                    .description("Page deliveries queued and not yet sent or failed").register(registry);
-            return holder;
-        });
+    /** Registers the ticket volume of these teams at zero, e.g. the teams a ticket source assigns tickets to. */
+    public void knownTeams(java.util.Collection<String> teams) {
+        for (Severity s : Severity.values()) {
+            teams.forEach(team -> created(s, team));
+        }
     }
 
     private Counter created(Severity s, String team) {
@@ -172,10 +156,6 @@ public class SlaMetrics {
         ackTimer(t).record(d);
     }
 
-    public void paged(String channel, Tier t, String outcome) {
-        pages(channel, t, outcome).increment();
-    }
-
     public void gap(Tier tier, String team) {
         gaps(tier.name(), team).increment();
     }
@@ -199,9 +179,5 @@ public class SlaMetrics {
 
     public void firstContactResolution(Double ratio) {
         firstContactResolution = ratio == null ? Double.NaN : ratio;
-    }
-
-    public void pageBacklog(Map<String, Long> byChannel) {
-        backlog.forEach((c, holder) -> holder[0] = byChannel.getOrDefault(c, 0L));
     }
 }

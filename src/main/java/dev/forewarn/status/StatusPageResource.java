@@ -1,5 +1,6 @@
 package dev.forewarn.status;
 
+import dev.forewarn.customer.StatusLinks;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.customer.Customer;
 import dev.forewarn.customer.CustomerRepository;

@@ -1,5 +1,6 @@
 package dev.forewarn.ticket;
 
+import dev.forewarn.db.SqlValues;
 import dev.forewarn.sla.model.Severity;
 import dev.forewarn.sla.model.TicketHistory;
 import dev.forewarn.sla.model.TicketStatus;
@@ -106,22 +107,8 @@ public class TicketStore {
                 .setParameter("solved", t.solvedAt()).setParameter("url", t.url()).setParameter("now", now);
     }
 
+    /** A {@code timestamptz} column as an instant; see {@link SqlValues#instant}. */
     public static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalArgumentException("not a timestamp: " + o.getClass());
+        return SqlValues.instant(o);
     }
 }

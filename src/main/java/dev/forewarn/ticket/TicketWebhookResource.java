@@ -1,10 +1,16 @@
 package dev.forewarn.ticket;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.api.ApiError;
-import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.rest.ApiError;
 import dev.forewarn.security.InputRules;
 import dev.forewarn.ticket.json.Rejection;
 import dev.forewarn.ticket.json.TicketDocument;
@@ -12,6 +18,7 @@ import dev.forewarn.ticket.json.TicketFormatException;
 import dev.forewarn.ticket.json.TicketJsonMapping;
 import dev.forewarn.ticket.json.TicketValidation;
 import dev.forewarn.ticket.webhook.Verification;
+import dev.forewarn.ticket.webhook.WebhookTicketSettings;
 import dev.forewarn.ticket.webhook.WebhookVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -40,6 +47,8 @@ public class TicketWebhookResource {
     private static final Logger LOG = Logger.getLogger(TicketWebhookResource.class);
 
     /** What happened to a pushed document. */
+    @Schema(example = """
+            {"accepted": 1, "rejected": []}""")
     public record Accepted(int accepted, List<Rejection> rejected) {
     }
 
@@ -55,9 +64,8 @@ public class TicketWebhookResource {
     Clock clock;
 
     @Inject
-    public TicketWebhookResource(ForewarnConfig config) {
-        this.verifiers = config.tickets().sources().entrySet().stream()
-                .filter(e -> e.getValue().type() == ForewarnConfig.TicketSourceType.WEBHOOK)
+    public TicketWebhookResource(WebhookTicketSettings settings) {
+        this.verifiers = settings.webhookSources().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new WebhookVerifier(
                         e.getValue().secret().orElseThrow().getBytes(StandardCharsets.UTF_8))));
     }
@@ -66,6 +74,31 @@ public class TicketWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receives signed ticket events pushed by a ticket system or tool.")
+    @SecurityRequirement(name = "ticketSignature")
+    @RequestBody(required = true, description = "A Forewarn JSON ticket document (docs/ticket-json-format.md), "
+            + "signed as the ticketSignature scheme says",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "one urgent ticket", value = """
+                            {"tickets": [{"id": "INC-2041", "subject": "Live stream stutters for viewers in eu-west",
+                            "severity": "P1", "status": "open", "team": "streaming-l1", "customerId": "cust-social-7",
+                            "createdAt": "2026-03-02T09:55:00Z", "updatedAt": "2026-03-02T09:58:00Z",
+                            "firstResponseAt": null, "solvedAt": null,
+                            "url": "https://helpdesk.internal.example/tickets/INC-2041"}]}""")))
+    @APIResponse(responseCode = "202", description = "Stored; tickets that failed validation are listed with the "
+            + "field and reason",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable (error), or every ticket rejected (accepted 0 and "
+            + "the rejections)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(oneOf = {Accepted.class, ApiError.class}),
+                    examples = @ExampleObject(name = "rejected", value = """
+                            {"error": "'tickets' is missing or not an array", "fields": []}""")))
+    @APIResponse(responseCode = "401", description = "Missing, wrong or stale signature")
+    @APIResponse(responseCode = "404", description = "No webhook ticket source of that name")
+    @APIResponse(responseCode = "409", description = "This signed request was already received (replay)")
+    @APIResponse(responseCode = "413", description = "More tickets in one push than allowed")
     public Uni<Response> receive(@QueryParam("source") String source,
                                  @HeaderParam(WebhookVerifier.TIMESTAMP_HEADER) String timestamp,
                                  @HeaderParam(WebhookVerifier.SIGNATURE_HEADER) String signature, byte[] body) {

@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.forewarn.config.ReflectionRegistrations;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.lang.reflect.GenericArrayType;
@@ -83,7 +82,7 @@ class NativeReadinessTest {
         }
         assertThat(unregistered)
                 .as("classes (de)serialised by Jackson outside a REST method signature; add them to "
-                        + "dev.forewarn.config.ReflectionRegistrations (class → where it is used)")
+                        + "the ReflectionRegistrations of their feature's package (class → where it is used)")
                 .isEmpty();
     }
 
@@ -216,11 +215,12 @@ class NativeReadinessTest {
     }
 
     private static Set<Class<?>> registeredForReflection() throws ClassNotFoundException {
-        Set<Class<?>> registered = new HashSet<>(Arrays.asList(
-                ReflectionRegistrations.class.getAnnotation(RegisterForReflection.class).targets()));
+        Set<Class<?>> registered = new HashSet<>();
         for (JavaClass c : MAIN) {
             if (c.isAnnotatedWith(RegisterForReflection.class)) {
-                registered.add(Class.forName(c.getName()));
+                // With targets the annotation registers those classes, without it the annotated class itself.
+                Class<?>[] targets = Class.forName(c.getName()).getAnnotation(RegisterForReflection.class).targets();
+                registered.addAll(targets.length == 0 ? List.of(Class.forName(c.getName())) : Arrays.asList(targets));
             }
         }
         return registered;

@@ -3,6 +3,10 @@ package dev.forewarn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -10,7 +14,9 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -21,10 +27,33 @@ import org.junit.jupiter.api.Test;
  */
 class BadConfigurationIsRefusedTest {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    /** Every settings mapping of the application, as Quarkus registers them: the root and each integration's. */
+    private static final List<Class<?>> MAPPINGS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.forewarn").stream()
+            .filter(c -> c.isAnnotatedWith(ConfigMapping.class)).map(JavaClass::reflect)
+            .collect(Collectors.toList());
 
     @Test
     void aSoundConfigurationPasses() {
         assertThat(load(Map.of()).getConfigMapping(ForewarnConfig.class).security().apiKeys()).containsKey("ops");
+    }
+
+    @Test
+    void eachTicketSourceTypeReadsItsOwnKeysUnderTheSourceName() {
+        SmallRyeConfig config = load(Map.of(
+                "forewarn.tickets.sources.zd.type", "zendesk",
+                "forewarn.tickets.sources.zd.url", "https://acme.zendesk.example",
+                "forewarn.tickets.sources.zd.token", "zendesk-token",
+                "forewarn.tickets.sources.zd.groups.42", "network",
+                "forewarn.tickets.sources.zd.interval", "2m"));
+
+        assertThat(config.getConfigMapping(ForewarnConfig.class).tickets().sources().get("zd").interval())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+        var zendesk = config.getConfigMapping(dev.forewarn.ticket.zendesk.ZendeskSettings.class);
+        assertThat(zendesk.zendeskSources()).containsOnlyKeys("zd");
+        assertThat(zendesk.zendeskSources().get("zd").groups()).containsEntry("42", "network");
+        assertThat(config.getConfigMapping(dev.forewarn.ticket.webhook.WebhookTicketSettings.class).webhookSources())
+                .containsOnlyKeys("push");
     }
 
     @ParameterizedTest(name = "[{index}] {0}={1}")
@@ -45,6 +74,14 @@ class BadConfigurationIsRefusedTest {
             "forewarn.sources.bb.url              | not a url              | forewarn.sources.bb.url must be an absolute http(s) URL",
             // a webhook ticket source with a short secret
             "forewarn.tickets.sources.push.secret | short                  | forewarn.tickets.sources.push.secret must be set",
+            // a Zendesk ticket source without its token
+            "forewarn.tickets.sources.zd.type     | zendesk                | forewarn.tickets.sources.zd.token is required",
+            // a Zendesk priority mapped to a severity that does not exist
+            "forewarn.tickets.sources.zd.priorities.high | critical        | forewarn.tickets.sources.zd.priorities.high must be urgent",
+            // a JSON ticket source whose URL is no URL
+            "forewarn.tickets.sources.doc.url     | not a url              | forewarn.tickets.sources.doc.url must be an absolute http(s) URL",
+            // a ticket source polled every zero seconds
+            "forewarn.tickets.sources.doc.interval | 0s                    | forewarn.tickets.sources.doc.interval must be positive",
             // a route naming a channel that does not exist
             "forewarn.paging.routes[0].channels   | pd,nowhere             | forewarn.paging.routes[0].channels names an unknown channel",
             // a route for a tier that does not exist
@@ -59,6 +96,14 @@ class BadConfigurationIsRefusedTest {
     void aBadValueStopsStartUpNamingItsKey(String key, String value, String message) {
         Map<String, String> bad = new HashMap<>();
         bad.put(key, value);
+        if (key.contains("tickets.sources.zd")) {
+            bad.put("forewarn.tickets.sources.zd.type", "zendesk");
+            bad.put("forewarn.tickets.sources.zd.url", "https://acme.zendesk.example");
+        }
+        if (key.contains("tickets.sources.doc")) {
+            bad.put("forewarn.tickets.sources.doc.type", "json");
+            bad.putIfAbsent("forewarn.tickets.sources.doc.url", "https://tickets.example/doc.json");
+        }
         if (key.contains("paging.channels.hook")) {
             bad.put("forewarn.paging.channels.hook.url", "https://hooks.example/page");
         }
@@ -88,7 +133,9 @@ class BadConfigurationIsRefusedTest {
                 Map.entry("forewarn.paging.routes[0].channels", "pd")));
         p.putAll(overrides);
         // Quarkus reads durations such as "7d" and "15s" with its own converter; so must this test.
-        return new SmallRyeConfigBuilder().withMapping(ForewarnConfig.class)
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
+        MAPPINGS.forEach(builder::withMapping);
+        return builder
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(p, "test", 500))
                 .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)

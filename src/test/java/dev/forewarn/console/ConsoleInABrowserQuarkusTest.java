@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.escalation.PageOutbox;
+import dev.forewarn.notify.page.PageOutbox;
 import dev.forewarn.escalation.SlaWatcher;
 import dev.forewarn.testing.Api;
 import dev.forewarn.testing.Db;

@@ -51,7 +51,7 @@ class SlaPagingQuarkusTest {
     @Inject
     SlaWatcher watcher;
     @Inject
-    PageOutbox outbox;
+    dev.forewarn.notify.page.PageOutbox outbox;
 
     @BeforeEach
     void fresh() throws Exception {

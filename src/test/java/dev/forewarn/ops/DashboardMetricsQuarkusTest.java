@@ -43,7 +43,7 @@ class DashboardMetricsQuarkusTest {
             "forewarn_sla_breaches_total", "forewarn_pages_total", "forewarn_page_ack_seconds_bucket",
             "forewarn_oncall_gaps_total", "forewarn_oncall_covered", "forewarn_ticket_poll_failures_total",
             "forewarn_ticket_poll_duration_seconds_count", "forewarn_ticket_poll_duration_seconds_sum",
-            "forewarn_ticket_poll_duration_seconds_max", "forewarn_page_outbox_backlog", "forewarn_leader");
+            "forewarn_ticket_poll_duration_seconds_max", "forewarn_leader");
 
     @Test
     void theTwoListsAreExactlyWhatDashboardsAndRulesUse() {

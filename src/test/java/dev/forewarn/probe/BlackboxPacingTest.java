@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.SourceHealth;
-import dev.forewarn.probe.http.HttpFetcher;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.NodeSample;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,5 +1,6 @@
 package dev.forewarn.status;
 
+import dev.forewarn.customer.StatusLinks;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -86,7 +86,7 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the jar with these system properties and waits until it is ready. */
     public static AppProcess start(Map<String, String> properties) throws Exception {
         AppProcess app = starting();
-        app.launch(properties);
+        app.restart(properties);
         return app;
     }
 
@@ -97,6 +97,17 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts this instance (again, with the same port and log, after it was killed). */
     public void restart(Map<String, String> properties) throws Exception {
+        launch(properties);
+        try {
+            waitUntil(STARTUP, this::ready, "readiness of the application");
+        } catch (Throwable notReady) {
+            kill();
+            throw notReady;
+        }
+    }
+
+    /** Starts this instance without waiting for readiness, for tests of a start-up that is meant to wait. */
+    public void launchUnready(Map<String, String> properties) throws Exception {
         launch(properties);
     }
 
@@ -119,12 +130,6 @@ public final class AppProcess implements AutoCloseable {
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         RUNNING.add(process);
-        try {
-            waitUntil(STARTUP, this::ready, "readiness of the application");
-        } catch (Throwable notReady) {
-            kill();
-            throw notReady;
-        }
     }
 
     public int port() {
@@ -194,6 +199,27 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    /**
+     * The readiness document (empty while the HTTP server is not up yet); waits longer than {@link #ready()}, as the
+     * data source checks retry a refused connection before they answer.
+     */
+    public String readiness() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    /** A GET with this API key as bearer token. */
+    public HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -83,6 +83,14 @@ public final class ProcessPeers implements AutoCloseable {
         return app;
     }
 
+    /** Launches an application without waiting for readiness, killed by {@link #close()} whatever the test does. */
+    public AppProcess launchUnready(Map<String, String> properties) throws Exception {
+        AppProcess app = AppProcess.starting();
+        apps.add(app);
+        app.launchUnready(properties);
+        return app;
+    }
+
     /** Kills every application started here (waiting until each is gone), then stops the peers. */
     @Override
     public void close() {

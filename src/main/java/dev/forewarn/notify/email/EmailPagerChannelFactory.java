@@ -1,7 +1,7 @@
 package dev.forewarn.notify.email;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.page.ChannelFactory;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.PageMessage;

@@ -1,7 +1,7 @@
 package dev.forewarn.notify.email;
 
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.LaunchMode;

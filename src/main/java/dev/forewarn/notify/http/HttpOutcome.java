@@ -1,10 +1,8 @@
 package dev.forewarn.notify.http;
 
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What one HTTP POST produced, and the single place that maps it to a {@link DeliveryResult}. */
 public sealed interface HttpOutcome {
@@ -41,23 +39,14 @@ public sealed interface HttpOutcome {
             return new DeliveryResult.Delivered();
         }
         if (status == 429) {
-            return new DeliveryResult.Retryable("HTTP 429 rate limited"
-                    + r.retryAfter().map(d -> "; retry after " + d.toSeconds() + "s").orElse(""));
+            return new DeliveryResult.Retryable("HTTP 429 rate limited", r.retryAfter());
         }
         if (status == 408 || status >= 500) {
-            return new DeliveryResult.Retryable("HTTP " + status + bodySuffix(r.body()));
+            // a 503 may say when to come back, like a 429
+            return new DeliveryResult.Retryable("HTTP " + status + bodySuffix(r.body()), r.retryAfter());
         }
         // any other status (4xx, or a stray 1xx/3xx the client did not follow) will fail the same way again
         return new DeliveryResult.Permanent("HTTP " + status + bodySuffix(r.body()));
-    }
-
-    /** The wait a rate-limited peer asked for, read back from a {@link DeliveryResult.Retryable} reason. */
-    public static Optional<Duration> retryAfterOf(DeliveryResult result) {
-        if (!(result instanceof DeliveryResult.Retryable retryable) || retryable.reason() == null) {
-            return Optional.empty();
-        }
-        Matcher m = Pattern.compile("retry after (\\d+)s").matcher(retryable.reason());
-        return m.find() ? Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1)))) : Optional.empty();
     }
 
     /**

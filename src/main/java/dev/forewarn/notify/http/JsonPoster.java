@@ -3,38 +3,28 @@ package dev.forewarn.notify.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.notify.DeliveryResult;
-import java.net.ConnectException;
+import dev.forewarn.http.FetchException;
+import dev.forewarn.http.HttpFetcher;
+import dev.forewarn.http.HttpReply;
+import dev.forewarn.notify.model.DeliveryResult;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Posts JSON bodies over one shared {@link HttpClient} and reports an {@link HttpOutcome}, never an exception. */
+/** Posts JSON bodies over the shared {@link HttpFetcher} and reports an {@link HttpOutcome}, never an exception. */
 public final class JsonPoster {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Longest reply body read; the rest is context nobody needs. */
+    private static final int MAX_REPLY_BYTES = 64 * 1024;
 
-    private final HttpClient client;
+    private final HttpFetcher client;
 
-    /** Builds the one client all channels share; {@code connectTimeout} bounds the TCP/TLS handshake. */
-    public JsonPoster(Duration connectTimeout) {
-        this(HttpClient.newBuilder()
-                .connectTimeout(requirePositive(connectTimeout))
-                // a redirect on a POST to an alerting endpoint is a misconfiguration to surface, not to follow
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-    }
-
-    /** Uses a client the caller configured (proxy, TLS, executor). */
-    public JsonPoster(HttpClient client) {
+    /** Posts through {@code client}, which never follows a redirect: on a POST to a pager that is a misconfiguration. */
+    public JsonPoster(HttpFetcher client) {
         if (client == null) {
             throw new IllegalArgumentException("client must not be null");
         }
@@ -44,13 +34,11 @@ public final class JsonPoster {
     /** POSTs {@code body} as {@code application/json} with extra headers; {@code timeout} bounds the whole exchange. */
     public CompletableFuture<HttpOutcome> post(URI uri, byte[] body, Map<String, String> headers, Duration timeout) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(requirePositive(timeout))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            headers.forEach(request::header);
-            return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put("Content-Type", "application/json");
+            all.put("Accept", "application/json, text/plain;q=0.9, */*;q=0.8");
+            all.putAll(headers);
+            return client.send("POST", uri, all, body, requirePositive(timeout), MAX_REPLY_BYTES)
                     .handle((response, error) -> error == null ? toResponse(response) : toFailure(error));
         } catch (RuntimeException e) {
             // a bad URI or header is a configuration error; reporting it as IO keeps the "never throws" contract
@@ -104,23 +92,19 @@ public final class JsonPoster {
         }
     }
 
-    private static HttpOutcome toResponse(HttpResponse<String> response) {
-        return new HttpOutcome.Response(response.statusCode(), response.body(),
-                response.headers().firstValue("Retry-After").flatMap(HttpOutcome::parseRetryAfter));
+    private static HttpOutcome toResponse(HttpReply response) {
+        return new HttpOutcome.Response(response.status(), response.body(),
+                response.header("Retry-After").flatMap(HttpOutcome::parseRetryAfter));
     }
 
     private static HttpOutcome toFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        HttpOutcome.FailureKind kind;
-        // the connect-timeout subclass must be tested first: it is also an HttpTimeoutException
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException) {
-            kind = HttpOutcome.FailureKind.CONNECT;
-        } else if (cause instanceof HttpTimeoutException) {
-            kind = HttpOutcome.FailureKind.TIMEOUT;
-        } else {
-            kind = HttpOutcome.FailureKind.IO;
-        }
+        HttpOutcome.FailureKind kind = !(cause instanceof FetchException f) ? HttpOutcome.FailureKind.IO
+                : switch (f.kind()) {
+                    case TIMEOUT -> HttpOutcome.FailureKind.TIMEOUT;
+                    case CONNECT -> HttpOutcome.FailureKind.CONNECT;
+                    default -> HttpOutcome.FailureKind.IO;
+                };
         String message = cause.getMessage();
         return new HttpOutcome.Failure(kind, cause.getClass().getSimpleName()
                 + (message == null || message.isBlank() ? "" : ": " + message));

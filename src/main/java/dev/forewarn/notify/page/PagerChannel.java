@@ -1,6 +1,6 @@
 package dev.forewarn.notify.page;
 
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import java.util.concurrent.CompletableFuture;
 
 /** One way of reaching the on-call engineer (PagerDuty, Alertmanager, webhook, chat). */

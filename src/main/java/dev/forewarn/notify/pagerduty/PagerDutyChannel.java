@@ -3,7 +3,7 @@ package dev.forewarn.notify.pagerduty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.PageMessage;

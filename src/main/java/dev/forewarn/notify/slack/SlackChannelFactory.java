@@ -1,16 +1,20 @@
 package dev.forewarn.notify.slack;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.notify.http.JsonPoster;
 import dev.forewarn.notify.page.ChannelFactory;
 import dev.forewarn.notify.page.PagerChannel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 
 /** Builds Slack-compatible incoming-webhook channels. */
 @ApplicationScoped
 public class SlackChannelFactory implements ChannelFactory {
+
+    @Inject
+    HttpFetcher http;
 
     @Override
     public ForewarnConfig.ChannelType type() {
@@ -20,6 +24,6 @@ public class SlackChannelFactory implements ChannelFactory {
     @Override
     public PagerChannel create(String name, ForewarnConfig.Channel c) {
         return new SlackChannel(new SlackConfig(URI.create(ChannelFactory.required(c.url(), name, "url")),
-                c.timeout()), new JsonPoster(Duration.ofSeconds(5)));
+                c.timeout()), new JsonPoster(http));
     }
 }

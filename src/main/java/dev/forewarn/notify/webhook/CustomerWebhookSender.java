@@ -1,15 +1,16 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.config.ForewarnConfig;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.notify.http.JsonPoster;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,8 +20,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CustomerWebhookSender {
-    private final JsonPoster poster = new JsonPoster(Duration.ofSeconds(5));
-
+    @Inject
+    HttpFetcher http;
     @Inject
     ForewarnConfig config;
     @Inject
@@ -34,7 +35,7 @@ public class CustomerWebhookSender {
         // The HTTP client completes on its own thread; the outcome is recorded in this drain's Vert.x context,
         // where its database session belongs.
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        Uni<DeliveryResult> sent = Uni.createFrom().completionStage(() -> poster.deliver("customer webhook", URI.create(target.url()), () -> {
+        Uni<DeliveryResult> sent = Uni.createFrom().completionStage(() -> new JsonPoster(http).deliver("customer webhook", URI.create(target.url()), () -> {
             byte[] body = JsonPoster.toBytes(payload);
             long timestamp = clock.instant().getEpochSecond();
             return new JsonPoster.Request(body, Map.of(

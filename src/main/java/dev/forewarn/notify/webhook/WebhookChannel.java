@@ -1,9 +1,10 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
 import dev.forewarn.notify.page.PageMessage;
 import dev.forewarn.notify.page.PagerChannel;

@@ -1,6 +1,7 @@
 package dev.forewarn.notify.webhook;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.notify.http.JsonPoster;
 import dev.forewarn.notify.page.ChannelFactory;
 import dev.forewarn.notify.page.PagerChannel;
@@ -8,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Builds signed generic webhook channels. */
 @ApplicationScoped
 public class WebhookChannelFactory implements ChannelFactory {
+
+    @Inject
+    HttpFetcher http;
 
     @Inject
     Clock clock;
@@ -26,6 +29,6 @@ public class WebhookChannelFactory implements ChannelFactory {
     public PagerChannel create(String name, ForewarnConfig.Channel c) {
         return new WebhookChannel(new WebhookConfig(URI.create(ChannelFactory.required(c.url(), name, "url")),
                 ChannelFactory.required(c.secret(), name, "secret"), c.timeout()),
-                new JsonPoster(Duration.ofSeconds(5)), clock);
+                new JsonPoster(http), clock);
     }
 }

@@ -104,7 +104,7 @@ public final class WebhookVerifier {
     }
 
     private byte[] sign(String timestamp, byte[] rawBody) {
-        return dev.forewarn.notify.webhook.HmacSigner.hmacSha256(key,
+        return dev.forewarn.security.HmacSigner.hmacSha256(key,
                 (timestamp + ".").getBytes(StandardCharsets.US_ASCII), rawBody);
     }
 

@@ -23,7 +23,7 @@ public sealed interface PollOutcome {
     /**
      * The request failed; {@code retryable} says whether trying again later can help, {@code kind} is the bounded
      * metric reason ({@code timeout}, {@code connect}, {@code io}, {@code http_status}, {@code malformed},
-     * {@code rejected}).
+     * {@code too_large}, {@code rejected}).
      */
     record Failed(String reason, boolean retryable, String kind) implements PollOutcome {
         public Failed {

@@ -1,15 +1,14 @@
 package dev.forewarn.ticket.zendesk;
 
-import java.io.IOException;
+import dev.forewarn.http.FetchException;
+import dev.forewarn.http.HttpFetcher;
+import dev.forewarn.http.HttpReply;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,20 +25,13 @@ public final class ZendeskClient {
 
     private final ZendeskClientConfig config;
     private final ZendeskMapping mapping;
-    private final HttpClient http;
+    private final HttpFetcher http;
 
-    public ZendeskClient(ZendeskClientConfig config, ZendeskMapping mapping, HttpClient http) {
+    /** A client sending over {@code http}, which never follows redirects. */
+    public ZendeskClient(ZendeskClientConfig config, ZendeskMapping mapping, HttpFetcher http) {
         this.config = Objects.requireNonNull(config, "config");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.http = Objects.requireNonNull(http, "http");
-    }
-
-    /** An HTTP client suited to this client: connection attempts bounded by the request timeout. */
-    public static HttpClient defaultHttpClient(ZendeskClientConfig config) {
-        return HttpClient.newBuilder()
-                .connectTimeout(config.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /**
@@ -47,21 +39,14 @@ public final class ZendeskClient {
      * yet; the future always completes normally.
      */
     public CompletableFuture<PollOutcome> fetch(String cursorOrNull, Instant startTime) {
-        HttpRequest request;
+        CompletableFuture<HttpReply> reply;
         try {
-            request = HttpRequest.newBuilder(exportUri(cursorOrNull, startTime))
-                    .timeout(config.requestTimeout())
-                    .header("Authorization", config.credentials().authorizationHeader())
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
+            reply = get(exportUri(cursorOrNull, startTime));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(
                     new PollOutcome.Failed("cannot build request: " + e.getMessage(), false));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenApply(this::toOutcome)
-                .exceptionally(ZendeskClient::fromError);
+        return reply.thenApply(this::toOutcome).exceptionally(ZendeskClient::fromError);
     }
 
     /**
@@ -69,19 +54,13 @@ public final class ZendeskClient {
      * normally: a page, or empty when none is found, or a {@link PollOutcome.Failed}.
      */
     public CompletableFuture<FirstReply> firstReply(String ticketId, ZendeskFirstReply reader) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + ZendeskFirstReply.path(ticketId)))
-                .timeout(config.requestTimeout())
-                .header("Authorization", config.credentials().authorizationHeader())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return get(URI.create(base() + ZendeskFirstReply.path(ticketId)))
                 .thenApply(response -> {
-                    if (response.statusCode() != 200) {
+                    if (response.status() != 200 || response.truncated()) {
                         PollOutcome outcome = toOutcome(response);
                         return outcome instanceof PollOutcome.Failed f ? new FirstReply(Optional.empty(), f)
                                 : new FirstReply(Optional.empty(), new PollOutcome.Failed("HTTP "
-                                        + response.statusCode(), true, "rate_limited"));
+                                        + response.status(), true, "rate_limited"));
                     }
                     try {
                         return new FirstReply(reader.firstPublicAgentReply(response.body()), null);
@@ -95,6 +74,11 @@ public final class ZendeskClient {
 
     /** The first public agent reply found in a ticket's comments, or why they could not be read. */
     public record FirstReply(Optional<Instant> at, PollOutcome.Failed failure) {
+    }
+
+    private CompletableFuture<HttpReply> get(URI uri) {
+        return http.send("GET", uri, Map.of("Authorization", config.credentials().authorizationHeader(),
+                "Accept", "application/json"), null, config.requestTimeout(), config.maxBodyBytes());
     }
 
     private String base() {
@@ -111,8 +95,11 @@ public final class ZendeskClient {
         return URI.create(base + EXPORT_PATH + "?" + query + "&include=metric_sets");
     }
 
-    private PollOutcome toOutcome(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private PollOutcome toOutcome(HttpReply response) {
+        int status = response.status();
+        if (status == 200 && response.truncated()) {
+            return new PollOutcome.Failed("page larger than " + config.maxBodyBytes() + " bytes", true, "too_large");
+        }
         if (status == 200) {
             try {
                 return new PollOutcome.Page(mapping.parse(response.body()));
@@ -122,7 +109,7 @@ public final class ZendeskClient {
             }
         }
         if (status == 429) {
-            return new PollOutcome.RateLimited(retryAfter(response.headers().firstValue("Retry-After")));
+            return new PollOutcome.RateLimited(retryAfter(response.header("Retry-After")));
         }
         String reason = "HTTP " + status + bodyExcerpt(response.body());
         if (status >= 500 || status == 408) {
@@ -154,14 +141,12 @@ public final class ZendeskClient {
 
     private static PollOutcome fromError(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return new PollOutcome.Failed("timed out: " + cause.getMessage(), true, "timeout");
-        }
-        if (cause instanceof java.net.ConnectException) {
-            return new PollOutcome.Failed("cannot connect: " + cause, true, "connect");
-        }
-        if (cause instanceof IOException) {
-            return new PollOutcome.Failed("I/O error: " + cause, true, "io");
+        if (cause instanceof FetchException f) {
+            return switch (f.kind()) {
+                case TIMEOUT -> new PollOutcome.Failed("timed out: " + f.getMessage(), true, "timeout");
+                case CONNECT -> new PollOutcome.Failed("cannot connect: " + f.getMessage(), true, "connect");
+                default -> new PollOutcome.Failed("I/O error: " + f.getMessage(), true, "io");
+            };
         }
         return new PollOutcome.Failed("unexpected error: " + cause, true, "io");
     }

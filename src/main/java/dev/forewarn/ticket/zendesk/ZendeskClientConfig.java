@@ -10,10 +10,22 @@ import java.util.Objects;
  * @param baseUrl        the account's address, e.g. {@code https://acme.zendesk.com}
  * @param requestTimeout the deadline of one whole request, connection to last byte
  * @param credentials    how requests authenticate
+ * @param maxBodyBytes   the largest page accepted; a larger one is a failure rather than a page cut short
  */
-public record ZendeskClientConfig(URI baseUrl, Duration requestTimeout, Credentials credentials) {
+public record ZendeskClientConfig(URI baseUrl, Duration requestTimeout, Credentials credentials, int maxBodyBytes) {
+
+    /** The default 8 MiB page limit. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    /** With the default page limit. */
+    public ZendeskClientConfig(URI baseUrl, Duration requestTimeout, Credentials credentials) {
+        this(baseUrl, requestTimeout, credentials, DEFAULT_MAX_BODY_BYTES);
+    }
 
     public ZendeskClientConfig {
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(credentials, "credentials");

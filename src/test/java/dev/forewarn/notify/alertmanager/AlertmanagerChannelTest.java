@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.testing.TestHttp;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.Pages;
 import dev.forewarn.notify.page.TicketRef;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AlertmanagerChannelTest {
 
+    private static final TestHttp HTTP = new TestHttp();
     private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static AlertmanagerChannel channel;
 
@@ -39,12 +41,13 @@ class AlertmanagerChannelTest {
     static void start() {
         server.start();
         channel = new AlertmanagerChannel(new AlertmanagerConfig(URI.create("http://127.0.0.1:" + server.port() + "/"),
-                Duration.ofMinutes(15), Duration.ofSeconds(2)), new JsonPoster(Duration.ofSeconds(1)));
+                Duration.ofMinutes(15), Duration.ofSeconds(30)), HTTP.poster());
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+        HTTP.close();
     }
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package dev.forewarn.notify.email;
 
-import dev.forewarn.notify.NoticeKind;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.quality.model.RegionState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

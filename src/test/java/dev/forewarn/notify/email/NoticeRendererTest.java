@@ -1,6 +1,6 @@
 package dev.forewarn.notify.email;
 
-import dev.forewarn.notify.NoticeKind;
+import dev.forewarn.incident.model.NoticeKind;
 import dev.forewarn.quality.model.RegionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
-import static dev.forewarn.notify.NoticeKind.ALL_CLEAR;
-import static dev.forewarn.notify.NoticeKind.UPDATE;
-import static dev.forewarn.notify.NoticeKind.WARNING;
+import static dev.forewarn.incident.model.NoticeKind.ALL_CLEAR;
+import static dev.forewarn.incident.model.NoticeKind.UPDATE;
+import static dev.forewarn.incident.model.NoticeKind.WARNING;
 import static dev.forewarn.quality.model.RegionState.DEGRADED;
 import static dev.forewarn.quality.model.RegionState.HEALTHY;
 import static dev.forewarn.quality.model.RegionState.OUTAGE;

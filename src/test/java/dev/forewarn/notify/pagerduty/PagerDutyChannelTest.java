@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.testing.TestHttp;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.Pages;
 import dev.forewarn.oncall.model.Tier;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PagerDutyChannelTest {
 
+    private static final TestHttp HTTP = new TestHttp();
     private static final String KEY = "R0UT1NGKEY0000000000000000000000";
     private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static PagerDutyChannel channel;
@@ -35,13 +37,14 @@ class PagerDutyChannelTest {
     static void start() {
         server.start();
         channel = new PagerDutyChannel(new PagerDutyConfig(
-                URI.create("http://127.0.0.1:" + server.port() + "/v2/enqueue"), KEY, Duration.ofSeconds(2)),
-                new JsonPoster(Duration.ofSeconds(1)));
+                URI.create("http://127.0.0.1:" + server.port() + "/v2/enqueue"), KEY, Duration.ofSeconds(30)),
+                HTTP.poster());
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+        HTTP.close();
     }
 
     @BeforeEach

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.testing.TestHttp;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.Pages;
 import dev.forewarn.notify.page.TicketRef;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SlackChannelTest {
 
+    private static final TestHttp HTTP = new TestHttp();
     private static final String PATH = "/services/T000/B000/XXXX";
     private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static SlackChannel channel;
@@ -40,12 +42,13 @@ class SlackChannelTest {
     static void start() {
         server.start();
         channel = new SlackChannel(new SlackConfig(URI.create("http://127.0.0.1:" + server.port() + PATH),
-                Duration.ofSeconds(2)), new JsonPoster(Duration.ofSeconds(1)));
+                Duration.ofSeconds(30)), HTTP.poster());
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+        HTTP.close();
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;

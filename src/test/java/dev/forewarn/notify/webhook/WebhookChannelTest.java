@@ -1,5 +1,6 @@
 package dev.forewarn.notify.webhook;
 
+import dev.forewarn.security.HmacSigner;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -12,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.forewarn.notify.DeliveryResult;
+import dev.forewarn.notify.model.DeliveryResult;
 import dev.forewarn.notify.http.JsonPoster;
+import dev.forewarn.testing.TestHttp;
 import dev.forewarn.notify.page.PageAction;
 import dev.forewarn.notify.page.Pages;
 import java.net.URI;
@@ -32,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class WebhookChannelTest {
 
+    private static final TestHttp HTTP = new TestHttp();
     private static final String SECRET = "webhook-secret-0123456789";
     /** Sending happens an hour after the page was decided, as an outbox retry would. */
     private static final Instant SENT = Pages.T0.plus(Duration.ofHours(1));
@@ -42,13 +45,14 @@ class WebhookChannelTest {
     static void start() {
         server.start();
         channel = new WebhookChannel(new WebhookConfig(URI.create("http://127.0.0.1:" + server.port() + "/hooks/page"),
-                SECRET, Duration.ofSeconds(2)), new JsonPoster(Duration.ofSeconds(1)),
+                SECRET, Duration.ofSeconds(30)), HTTP.poster(),
                 Clock.fixed(SENT, ZoneOffset.UTC));
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+        HTTP.close();
     }
 
     @BeforeEach

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.forewarn.testing.TestHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ class ZendeskClientTest {
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     private static final String TOKEN = "s3cr3t-api-token";
     private static WireMockServer server;
+    private static final TestHttp HTTP = new TestHttp();
 
     private ZendeskClient client;
 
@@ -42,6 +44,7 @@ class ZendeskClientTest {
     @AfterAll
     static void stopServer() {
         server.stop();
+        HTTP.close();
     }
 
     @BeforeEach
@@ -54,7 +57,7 @@ class ZendeskClientTest {
         ZendeskClientConfig config = new ZendeskClientConfig(
                 URI.create("http://127.0.0.1:" + server.port() + "/"), timeout, credentials);
         ZendeskMapping mapping = new ZendeskMapping(ZendeskMappingConfig.defaults("zendesk"), new ObjectMapper());
-        return new ZendeskClient(config, mapping, ZendeskClient.defaultHttpClient(config));
+        return new ZendeskClient(config, mapping, HTTP.fetcher());
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
@@ -147,6 +150,19 @@ class ZendeskClientTest {
     }
 
     @Test
+    void aPageLargerThanTheLimitIsAFailureNotAPageCutShort() {
+        answer(aResponse().withStatus(200).withBody(ZendeskMappingTest.fixture("zendesk/two-tickets-page.json")));
+        ZendeskClientConfig config = new ZendeskClientConfig(URI.create("http://127.0.0.1:" + server.port()),
+                Duration.ofSeconds(10), new ZendeskClientConfig.Bearer("t"), 100);
+        ZendeskClient small = new ZendeskClient(config,
+                new ZendeskMapping(ZendeskMappingConfig.defaults("zendesk"), new ObjectMapper()), HTTP.fetcher());
+
+        PollOutcome outcome = small.fetch("c", START).join();
+
+        assertThat(outcome).isEqualTo(new PollOutcome.Failed("page larger than 100 bytes", true, "too_large"));
+    }
+
+    @Test
     void aSlowServerTimesOutAsARetryableFailure() {
         answer(aResponse().withStatus(200).withFixedDelay(1500).withBody("{}"));
 
@@ -164,8 +180,7 @@ class ZendeskClientTest {
         ZendeskClientConfig config = new ZendeskClientConfig(URI.create("http://127.0.0.1:1"),
                 Duration.ofSeconds(1), new ZendeskClientConfig.Bearer("t"));
         ZendeskClient unreachable = new ZendeskClient(config,
-                new ZendeskMapping(ZendeskMappingConfig.defaults("zendesk"), new ObjectMapper()),
-                ZendeskClient.defaultHttpClient(config));
+                new ZendeskMapping(ZendeskMappingConfig.defaults("zendesk"), new ObjectMapper()), HTTP.fetcher());
 
         PollOutcome outcome = unreachable.fetch(null, START).join();
 
