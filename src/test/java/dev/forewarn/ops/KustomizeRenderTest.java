@@ -3,7 +3,11 @@ package dev.forewarn.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import dev.forewarn.config.ForewarnConfig;
+import io.smallrye.config.ConfigMapping;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -122,10 +126,22 @@ class KustomizeRenderTest {
             }
         }
 
-        // Configuration: every forewarn.* key of the ConfigMap is one ForewarnConfig knows.
+        // Configuration: every forewarn.* key of the ConfigMap is one ForewarnConfig or an integration's own settings
+        // mapping (a ticket source type's keys, under its prefix) knows.
         List<String> unknown = new ArrayList<>();
         walk(appYaml.path("forewarn"), ForewarnConfig.class, "forewarn", unknown);
-        assertThat(unknown).as("keys of the ConfigMap's application.yaml unknown to ForewarnConfig").isEmpty();
+        for (Class<?> mapping : integrationMappings()) {
+            String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+            JsonNode at = appYaml;
+            for (String part : prefix.split("\\.")) {
+                at = at.path(part);
+            }
+            List<String> unknownThere = new ArrayList<>();
+            walk(at, mapping, prefix, unknownThere);
+            unknown.removeIf(key -> key.startsWith(prefix + ".")
+                    && unknownThere.stream().noneMatch(u -> key.equals(u) || key.startsWith(u + ".")));
+        }
+        assertThat(unknown).as("keys of the ConfigMap's application.yaml unknown to every settings mapping").isEmpty();
 
         if (replicas > 1) {
             JsonNode pdb = one(docs, "PodDisruptionBudget").path("spec");
@@ -191,6 +207,17 @@ class KustomizeRenderTest {
     }
 
     /** Compares a YAML subtree with a @ConfigMapping type: keys are the kebab-case method names. */
+    /** The settings mappings besides ForewarnConfig: each integration's own keys under forewarn.*. */
+    private static List<Class<?>> integrationMappings() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.forewarn").stream()
+                .filter(c -> c.isAnnotatedWith(ConfigMapping.class))
+                .map(JavaClass::reflect)
+                .filter(c -> c != ForewarnConfig.class)
+                .collect(Collectors.toList());
+    }
+
     private static void walk(JsonNode node, Type type, String path, List<String> unknown) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (raw == Optional.class) {
