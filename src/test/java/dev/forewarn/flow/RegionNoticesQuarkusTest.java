@@ -42,6 +42,8 @@ class RegionNoticesQuarkusTest {
     MutableClock clock;
     @Inject
     NoticeOutbox outbox;
+    @Inject
+    dev.forewarn.quality.RegionJudge judge;
 
     Fleet fleet;
 
@@ -231,5 +233,22 @@ class RegionNoticesQuarkusTest {
         assertThat(Db.count("SELECT count(*) FROM notice WHERE status = 'SENT'")).isEqualTo(expected);
         assertThat(Db.count("SELECT count(DISTINCT recipients) FROM notice WHERE sent_at IS NOT NULL"))
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void aRegionRemovedFromTheConfigurationNeverKeepsTheJudgeBusy() {
+        // An earlier deployment judged a region this one no longer has, and left a worsening run pending in its row:
+        // were that row loaded, its settle time would stay in the past for ever and the wake-up timer would judge
+        // in a tight loop.
+        Instant longAgo = clock.instant().minus(Duration.ofHours(1));
+        Db.exec("INSERT INTO region_status (region_id, settled_state, observed_state, pending_state, pending_since,"
+                + " last_known_at, evaluated_at, evidence) VALUES ('retired-region', 'HEALTHY', 'DEGRADED', 'DEGRADED',"
+                + " '" + longAgo + "', '" + longAgo + "', '" + longAgo + "', '{}')");
+        scenario.restart();
+        scenario.tick();
+
+        assertThat(judge.nextDue()).as("no region of this configuration has a run to settle").isEmpty();
+        given().get("/api/regions").then().statusCode(200).body("id", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasItem("retired-region")));
     }
 }
