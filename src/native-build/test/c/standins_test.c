@@ -2,10 +2,15 @@
  * Tests of the C stand-ins (bin/native-build --self-test compiles this with the stand-ins of src/native-build/c): what the image
  * reads from them at start-up and when a signal arrives.
  */
+#define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "amd64cpufeatures.h"
 #include "svm_locale.h"
@@ -16,6 +21,9 @@ int cSunMiscSignal_checkPendingSignal(void);
 void *cSunMiscSignal_signalHandlerFunctionPointer(void);
 char *SVM_FindJavaTZmd(const char *tzMappings, int length);
 int JVM_ActiveProcessorCount(void);
+int openSII(const char *path, int flags, int mode);
+int fprintfSD(FILE *stream, const char *format, const char *text, int number);
+void *mremapP(void *old_address, size_t old_size, size_t new_size, int flags, void *new_address);
 
 static int failures = 0;
 
@@ -60,6 +68,30 @@ int main(void) {
   check(cSunMiscSignal_checkPendingSignal() == SIGUSR1, "the raised signal is pending");
   check(cSunMiscSignal_checkPendingSignal() == SIGUSR1, "twice raised, twice delivered");
   check(cSunMiscSignal_checkPendingSignal() == -1, "then none");
+
+  char path[] = "/tmp/standins_testXXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  unlink(path);
+  umask(022);
+  fd = openSII(path, O_CREAT | O_WRONLY | O_EXCL, 0640);
+  struct stat st;
+  check(fd >= 0 && fstat(fd, &st) == 0 && (st.st_mode & 0777) == 0640, "open passes the mode on");
+  FILE *out = fdopen(fd, "w");
+  check(fprintfSD(out, "%s %d\n", "exit code", 7) == 12, "fprintf gets the string and the int");
+  fclose(out);
+  char line[32] = {0};
+  FILE *in = fopen(path, "r");
+  check(in != NULL && fgets(line, sizeof line, in) != NULL && strcmp(line, "exit code 7\n") == 0, "... in order");
+  if (in != NULL) fclose(in);
+  unlink(path);
+
+  long page = sysconf(_SC_PAGESIZE);
+  char *p = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  p[0] = 42;
+  char *q = mremapP(p, page, 4 * page, MREMAP_MAYMOVE, NULL);
+  check(q != MAP_FAILED && q[0] == 42, "mremap grows a mapping and keeps its content");
+  if (q != MAP_FAILED) munmap(q, 4 * page);
 
   if (failures == 0) {
     printf("standins_test: ok\n");
