@@ -50,4 +50,20 @@ public final class ConfigRules {
             problems.add(e.getMessage());
         }
     }
+
+    /**
+     * The entries of one integration type's settings whose {@code type} is {@code wanted} (ignoring case and
+     * surrounding blanks), by source name: each type's settings mapping sees every source and keeps its own.
+     */
+    public static <S> java.util.Map<String, S> ofType(java.util.Map<String, S> sources,
+                                                     java.util.function.Function<S, java.util.Optional<String>> type,
+                                                     String wanted) {
+        java.util.Map<String, S> mine = new java.util.TreeMap<>();
+        sources.forEach((name, s) -> {
+            if (type.apply(s).filter(t -> t.strip().equalsIgnoreCase(wanted)).isPresent()) {
+                mine.put(name, s);
+            }
+        });
+        return mine;
+    }
 }

@@ -233,27 +233,15 @@ public interface ForewarnConfig {
         Duration giveUpAfter();
     }
 
-    /** Kinds of probe source. */
-    enum SourceType {
-        /** Prometheus blackbox exporter {@code /probe} endpoint, one call per node target. */
-        BLACKBOX,
-        /** Prometheus HTTP API instant queries, one per quantity. */
-        PROMETHEUS,
-        /** Forewarn JSON document polled from a URL. */
-        JSON,
-        /** Forewarn JSON pushed by agents to {@code POST /api/probes}; nothing is polled. */
-        PUSH
-    }
-
-    /** One probe source. */
+    /**
+     * What every probe source has; each type reads its own keys under the same name through the settings of its
+     * sub-package of {@code dev.forewarn.probe} (blackbox, prometheus, json, push).
+     */
     interface Source {
-        /** Kind of source: blackbox, prometheus, json or push. */
-        SourceType type();
+        /** Kind of source: blackbox, prometheus, json or push (the sub-package of dev.forewarn.probe that serves it). */
+        String type();
 
-        /** Base URL: the exporter (blackbox), the Prometheus server (prometheus) or the document (json); unused for push. */
-        Optional<String> url();
-
-        /** How often this source is polled (duration). */
+        /** How often this source is polled; unused for push (duration). */
         @WithDefault("15s")
         Duration interval();
 
@@ -265,34 +253,6 @@ public interface ForewarnConfig {
         @WithDefault("1048576")
         @Min(1024)
         int maxBodyBytes();
-
-        /** Blackbox only: the exporter module to use (e.g. icmp). */
-        @WithDefault("icmp")
-        String module();
-
-        /**
-         * Blackbox only: how many node targets are probed at once at first (count); the poller raises it, up to
-         * {@code max-concurrency}, whenever the rest of a cycle would not fit half the interval at this pace.
-         */
-        @WithDefault("16")
-        @Min(1) @Max(1024)
-        int concurrency();
-
-        /** Blackbox only: the most targets probed at once however slow the answers (count, ≥ concurrency). */
-        @WithDefault("256")
-        @Min(1) @Max(1024)
-        int maxConcurrency();
-
-        /** Prometheus only: the label that carries the region id. */
-        @WithDefault("region")
-        String regionLabel();
-
-        /** Prometheus only: the label that carries the node id. */
-        @WithDefault("instance")
-        String nodeLabel();
-
-        /** Prometheus only: PromQL per quantity; keys rtt (seconds), jitter (seconds), loss (ratio), up (0/1). */
-        Map<String, String> queries();
 
         /** Extra HTTP headers sent to the source, e.g. Authorization. */
         Map<String, String> headers();

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
  * ({@code forewarn_probe_poll_overruns_total{source}}, registered at zero), and one log line names the source
  * when it starts overrunning and one when it keeps up again — a skipped poll is never silent.
  */
-final class PollOverruns {
+public final class PollOverruns {
     private static final Logger LOG = Logger.getLogger(PollOverruns.class);
 
     private final String source;
@@ -20,7 +20,7 @@ final class PollOverruns {
     private final Counter overruns;
     private boolean overrunning;
 
-    PollOverruns(String source, String type, Duration interval, MeterRegistry registry) {
+    public PollOverruns(String source, String type, Duration interval, MeterRegistry registry) {
         this.source = source;
         this.type = type;
         this.interval = interval;
@@ -31,7 +31,7 @@ final class PollOverruns {
     }
 
     /** Records one finished poll that took {@code took}; {@code pace} says how it was paced, for the log. */
-    synchronized void pollEnded(Duration took, String pace) {
+    public synchronized void pollEnded(Duration took, String pace) {
         boolean over = took.compareTo(interval) > 0;
         if (over) {
             overruns.increment();
@@ -53,7 +53,7 @@ final class PollOverruns {
     }
 
     /** Whether the last poll ran past the interval. */
-    synchronized boolean overrunning() {
+    public synchronized boolean overrunning() {
         return overrunning;
     }
 

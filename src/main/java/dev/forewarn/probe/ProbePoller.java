@@ -12,18 +12,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-/** Polls the configured probe sources and records their samples; one failing source never stops the others. */
+/**
+ * Polls the configured probe sources and records their samples; one failing source never stops the others. Each
+ * source type is a sub-package (blackbox, prometheus, json, push) whose {@link ProbeSourceFactory} builds its
+ * sources; this class only looks the factory up by type and polls.
+ */
 @ApplicationScoped
 @Startup
 public class ProbePoller {
@@ -33,68 +38,52 @@ public class ProbePoller {
     private final Map<String, PollOverruns> overruns = new LinkedHashMap<>();
     private final ProbeStore store;
     private final Clock clock;
-    private final ForewarnConfig config;
+    private final Set<String> pushed = new java.util.HashSet<>();
 
-    /** Refuses a polled source without a usable URL, bad timings or unknown Prometheus queries, naming the key. */
+    /** Refuses settings every probe source shares that cannot work, naming the key; each type checks its own. */
     public static void checkSources(ForewarnConfig config) {
         new TreeMap<>(config.sources()).forEach((name, source) -> {
-            String key = "forewarn.sources." + name;
-            if (source.type() != ForewarnConfig.SourceType.PUSH) {
-                String url = source.url().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
-                        key + ".url is required for a " + source.type().name().toLowerCase() + " source"));
-                ConfigRules.httpUrl(url, key + ".url");
-                ConfigRules.positive(source.interval(), key + ".interval");
-                ConfigRules.positive(source.timeout(), key + ".timeout");
-            }
-            if (source.type() == ForewarnConfig.SourceType.BLACKBOX && source.maxConcurrency() < source.concurrency()) {
-                throw new IllegalStateException(key + ".max-concurrency (" + source.maxConcurrency()
-                        + ") is below " + key + ".concurrency (" + source.concurrency() + ")");
-            }
-            if (source.type() == ForewarnConfig.SourceType.PROMETHEUS) {
-                for (String q : source.queries().keySet()) {
-                    if (!Set.of("rtt", "jitter", "loss", "up").contains(q)) {
-                        throw new IllegalStateException(key + ".queries." + q + " is not one of rtt, jitter, loss, up");
-                    }
-                }
-                if (!source.queries().containsKey("rtt") && !source.queries().containsKey("up")) {
-                    throw new IllegalStateException(key + ".queries needs at least rtt or up");
-                }
-            }
+            ConfigRules.positive(source.interval(), key(name) + ".interval");
+            ConfigRules.positive(source.timeout(), key(name) + ".timeout");
         });
     }
 
     @Inject
     public ProbePoller(ForewarnConfig config, RegionCatalog catalog, ProbeStore store, Clock clock,
-                       MeterRegistry registry, ObjectMapper mapper, Vertx vertx) {
+                       MeterRegistry registry, ObjectMapper mapper, Vertx vertx,
+                       Instance<ProbeSourceFactory> factories) {
         this.store = store;
         this.clock = clock;
-        this.config = config;
         checkSources(config);
-        // One keep-alive connection per concurrent blackbox call, so a cycle never waits for a free connection;
-        // connections open only as the pace needs them.
-        int connections = config.sources().values().stream()
-                .filter(s -> s.type() == ForewarnConfig.SourceType.BLACKBOX)
-                .mapToInt(ForewarnConfig.Source::maxConcurrency).max().orElse(4);
-        HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), connections);
+        List<ProbeSourceFactory> known = factories.stream().toList();
+        // Connections open only as the pace needs them; the type that makes the most calls at once sizes the pool.
+        int connections = known.stream().mapToInt(ProbeSourceFactory::connections).max().orElse(0);
+        HttpFetcher fetcher = new HttpFetcher(vertx, Duration.ofSeconds(5), connections > 0 ? connections : 4);
         new TreeMap<>(config.sources()).forEach((name, source) -> {
-            SourceHealth h = new SourceHealth("probe", name, source.type().name().toLowerCase(), registry);
+            String type = source.type().strip().toLowerCase(Locale.ROOT);
+            ProbeSourceFactory factory = known.stream().filter(f -> f.type().equals(type)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(key(name) + ".type: no probe source of type '"
+                            + source.type() + "'; known: "
+                            + known.stream().map(ProbeSourceFactory::type).sorted().toList()));
+            SourceHealth h = new SourceHealth("probe", name, type, registry);
             health.put(name, h);
-            List<RegionCatalog.Region> regions = catalog.fedBy(name);
-            if (source.type() != ForewarnConfig.SourceType.PUSH) {
-                overruns.put(name, new PollOverruns(name, source.type().name().toLowerCase(), source.interval(),
-                        registry));
-            }
-            switch (source.type()) {
-                case BLACKBOX -> sources.put(name, new BlackboxSource(source, regions, fetcher, h));
-                case PROMETHEUS -> sources.put(name, new PrometheusSource(source, regions, fetcher, h, mapper));
-                case JSON -> sources.put(name, new JsonSource(source, regions.stream().collect(
-                        Collectors.toUnmodifiableMap(RegionCatalog.Region::id, r -> r.nodes().keySet())),
-                        fetcher, h, mapper, config.evaluation().sampleWindow()));
-                case PUSH -> {
-                    // Pushed data arrives through ProbeResource; nothing to poll.
-                }
-            }
+            ProbeSourceContext context = new ProbeSourceContext(name, source, catalog.fedBy(name), h, fetcher,
+                    mapper, config.evaluation().sampleWindow());
+            factory.create(context).ifPresentOrElse(polled -> {
+                sources.put(name, polled);
+                overruns.put(name, new PollOverruns(name, type, source.interval(), registry));
+            }, () -> pushed.add(name));
         });
+    }
+
+    /** The configuration key of the probe source {@code name}. */
+    static String key(String name) {
+        return "forewarn.sources." + name;
+    }
+
+    /** Whether the source {@code name} is fed by pushes to {@code POST /api/probes} rather than polled. */
+    boolean pushed(String name) {
+        return pushed.contains(name);
     }
 
     /** Names of the sources that are polled. */

@@ -106,10 +106,10 @@ public class ProbeResource {
                     + " per request, got " + report.readings().size() + "; split the push")).build();
         }
         Map<String, Set<String>> pushRegions = catalog.all().stream()
-                .filter(r -> config.sources().get(r.source()).type() == ForewarnConfig.SourceType.PUSH)
+                .filter(r -> poller.pushed(r.source()))
                 .collect(Collectors.toUnmodifiableMap(RegionCatalog.Region::id, r -> r.nodes().keySet()));
         ValidatedReport validated = ProbeReportValidator.validate(report, pushRegions, now,
-                JsonSource.MAX_FUTURE_SKEW, config.evaluation().sampleWindow());
+                ProbeSource.MAX_FUTURE_SKEW, config.evaluation().sampleWindow());
         validated.accepted().forEach(store::record);
         String agent = report == null || report.agent() == null ? "unnamed agent" : report.agent();
         validated.accepted().stream().map(s -> catalog.find(s.region()).orElseThrow().source()).distinct()

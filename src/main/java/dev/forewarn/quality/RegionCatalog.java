@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /** The configured regions, their nodes and effective thresholds, validated once at start-up. */
 @ApplicationScoped
@@ -24,24 +23,11 @@ public class RegionCatalog {
                          QualityThresholds thresholds) {
     }
 
-    private static final Logger LOG = Logger.getLogger(RegionCatalog.class);
-
     private final Map<String, Region> regions;
 
     @Inject
     public RegionCatalog(ForewarnConfig config) {
         this.regions = regions(config);
-        ForewarnConfig.Evaluation e = config.evaluation();
-        config.sources().forEach((name, source) -> {
-            // Blackbox probes carry no jitter: it is read from the steps between a node's samples, so a window
-            // holding a single poll rates jitter 0 and flatters the region between polls.
-            if (source.type() == ForewarnConfig.SourceType.BLACKBOX
-                    && e.sampleWindow().compareTo(source.interval().multipliedBy(2)) <= 0) {
-                LOG.warnf("forewarn.evaluation.sample-window (%s) holds fewer than two polls of blackbox source %s "
-                        + "(every %s): jitter cannot be measured between polls; make the window longer than two "
-                        + "poll intervals", e.sampleWindow(), name, source.interval());
-            }
-        });
     }
 
     /** Refuses regions fed by unknown sources, bad thresholds and windows that cannot work, naming the key. */

@@ -1,8 +1,8 @@
 package dev.forewarn.ticket;
 
+import dev.forewarn.config.ConfigRules;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -20,12 +20,6 @@ public interface TicketSourceFactory {
 
     /** The entries of a type's settings whose {@code type} is {@code wanted}, by source name. */
     static <S> Map<String, S> ofType(Map<String, S> sources, Function<S, Optional<String>> type, String wanted) {
-        Map<String, S> mine = new TreeMap<>();
-        sources.forEach((name, s) -> {
-            if (type.apply(s).filter(t -> t.equalsIgnoreCase(wanted)).isPresent()) {
-                mine.put(name, s);
-            }
-        });
-        return mine;
+        return ConfigRules.ofType(sources, type, wanted);
     }
 }

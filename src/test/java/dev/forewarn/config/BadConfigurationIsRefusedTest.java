@@ -56,6 +56,24 @@ class BadConfigurationIsRefusedTest {
                 .containsOnlyKeys("push");
     }
 
+    @Test
+    void eachProbeSourceTypeReadsItsOwnKeysUnderTheSourceName() {
+        SmallRyeConfig config = load(Map.of(
+                "forewarn.sources.prom.type", "prometheus",
+                "forewarn.sources.prom.url", "http://prometheus.example:9090",
+                "forewarn.sources.prom.queries.up", "probe_success",
+                "forewarn.sources.prom.interval", "30s",
+                "forewarn.sources.bb.max-concurrency", "64"));
+
+        assertThat(config.getConfigMapping(ForewarnConfig.class).sources().get("prom").interval())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        var blackbox = config.getConfigMapping(dev.forewarn.probe.blackbox.BlackboxSettings.class);
+        assertThat(blackbox.blackboxSources()).containsOnlyKeys("bb");
+        assertThat(blackbox.blackboxSources().get("bb").maxConcurrency()).isEqualTo(64);
+        assertThat(config.getConfigMapping(dev.forewarn.probe.prometheus.PrometheusSettings.class).sources()
+                .get("prom").queries()).containsEntry("up", "probe_success");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}={1}")
     @CsvSource(delimiter = '|', value = {
             // an API key shorter than 24 characters
@@ -72,6 +90,14 @@ class BadConfigurationIsRefusedTest {
             "forewarn.regions.eu.source           | nowhere                | forewarn.regions.eu.source names an unknown source",
             // a blackbox source without a usable URL
             "forewarn.sources.bb.url              | not a url              | forewarn.sources.bb.url must be an absolute http(s) URL",
+            // a blackbox source that may probe fewer targets at once than it starts with
+            "forewarn.sources.bb.max-concurrency  | 4                      | forewarn.sources.bb.max-concurrency (4) is below forewarn.sources.bb.concurrency (16)",
+            // a Prometheus source querying a quantity that does not exist
+            "forewarn.sources.prom.queries.mos    | avg(mos)               | forewarn.sources.prom.queries.mos is not one of rtt, jitter, loss, up",
+            // a JSON probe source without its URL
+            "forewarn.sources.doc.type            | json                   | forewarn.sources.doc.url is required",
+            // a probe source polled every zero seconds
+            "forewarn.sources.bb.interval         | 0s                     | forewarn.sources.bb.interval must be positive",
             // a webhook ticket source with a short secret
             "forewarn.tickets.sources.push.secret | short                  | forewarn.tickets.sources.push.secret must be set",
             // a Zendesk ticket source without its token
@@ -103,6 +129,11 @@ class BadConfigurationIsRefusedTest {
         if (key.contains("tickets.sources.doc")) {
             bad.put("forewarn.tickets.sources.doc.type", "json");
             bad.putIfAbsent("forewarn.tickets.sources.doc.url", "https://tickets.example/doc.json");
+        }
+        if (key.startsWith("forewarn.sources.prom.")) {
+            bad.put("forewarn.sources.prom.type", "prometheus");
+            bad.put("forewarn.sources.prom.url", "http://prometheus.example:9090");
+            bad.put("forewarn.sources.prom.queries.rtt", "probe_rtt_seconds");
         }
         if (key.contains("paging.channels.hook")) {
             bad.put("forewarn.paging.channels.hook.url", "https://hooks.example/page");

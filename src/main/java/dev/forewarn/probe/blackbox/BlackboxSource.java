@@ -1,9 +1,10 @@
-package dev.forewarn.probe;
+package dev.forewarn.probe.blackbox;
 
 import dev.forewarn.polling.FetchFailures;
 import dev.forewarn.polling.SourceHealth;
 
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.probe.ProbeSource;
 import dev.forewarn.probe.format.BlackboxScanner;
 import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.probe.model.PollPacing;
@@ -31,6 +32,7 @@ final class BlackboxSource implements ProbeSource {
     static final String SCRAPE_TIMEOUT_HEADER = "X-Prometheus-Scrape-Timeout-Seconds";
 
     private final ForewarnConfig.Source config;
+    private final BlackboxSettings.Source own;
     private final HttpFetcher fetcher;
     private final SourceHealth health;
     private final PollPacing pacing;
@@ -38,19 +40,20 @@ final class BlackboxSource implements ProbeSource {
     private volatile int startConcurrency;
     private volatile int lastPeak;
 
-    BlackboxSource(ForewarnConfig.Source config, List<RegionCatalog.Region> regions, HttpFetcher fetcher,
-                   SourceHealth health) {
+    BlackboxSource(ForewarnConfig.Source config, BlackboxSettings.Source own, List<RegionCatalog.Region> regions,
+                   HttpFetcher fetcher, SourceHealth health) {
         this.config = config;
+        this.own = own;
         this.fetcher = fetcher;
         this.health = health;
-        this.pacing = new PollPacing(config.concurrency(), config.maxConcurrency(), config.interval());
-        this.startConcurrency = config.concurrency();
+        this.pacing = new PollPacing(own.concurrency(), own.maxConcurrency(), config.interval());
+        this.startConcurrency = own.concurrency();
         Map<String, String> headers = new LinkedHashMap<>(config.headers());
         if (headers.keySet().stream().noneMatch(SCRAPE_TIMEOUT_HEADER::equalsIgnoreCase)) {
             headers.put(SCRAPE_TIMEOUT_HEADER, String.valueOf(config.timeout().toMillis() / 1000.0));
         }
         // Addresses are fixed by configuration: each request is built once, not once per cycle.
-        String base = config.url().orElseThrow().replaceAll("/+$", "") + "/probe?module=" + encode(config.module())
+        String base = own.url().orElseThrow().replaceAll("/+$", "") + "/probe?module=" + encode(own.module())
                 + "&target=";
         List<Target> all = new ArrayList<>();
         for (RegionCatalog.Region region : regions) {

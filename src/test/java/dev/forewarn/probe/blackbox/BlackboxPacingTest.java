@@ -1,4 +1,4 @@
-package dev.forewarn.probe;
+package dev.forewarn.probe.blackbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.SourceHealth;
+import dev.forewarn.probe.PollOverruns;
 import dev.forewarn.http.HttpFetcher;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.NodeSample;
@@ -166,7 +167,7 @@ class BlackboxPacingTest {
             targets.put("n" + i, "10.0.0." + i);
         }
         Source config = new Source("http://127.0.0.1:" + exporter.port(), interval, concurrency, maxConcurrency);
-        BlackboxSource source = new BlackboxSource(config, List.of(new RegionCatalog.Region("eu-central",
+        BlackboxSource source = new BlackboxSource(config, config.own(), List.of(new RegionCatalog.Region("eu-central",
                 "Frankfurt", name, targets, null)), fetcher, new SourceHealth("probe", name, "blackbox", registry));
         return new Polled(source, new PollOverruns(name, "blackbox", interval, registry));
     }
@@ -194,17 +195,12 @@ class BlackboxPacingTest {
         return out;
     }
 
-    /** The configuration of one blackbox source. */
+    /** The configuration of one blackbox source: the keys every source has. */
     private record Source(String base, Duration interval, int concurrency, int maxConcurrency)
             implements ForewarnConfig.Source {
         @Override
-        public ForewarnConfig.SourceType type() {
-            return ForewarnConfig.SourceType.BLACKBOX;
-        }
-
-        @Override
-        public Optional<String> url() {
-            return Optional.of(base);
+        public String type() {
+            return BlackboxSettings.TYPE;
         }
 
         @Override
@@ -218,28 +214,38 @@ class BlackboxPacingTest {
         }
 
         @Override
-        public String module() {
-            return "http_2xx";
-        }
-
-        @Override
-        public String regionLabel() {
-            return "region";
-        }
-
-        @Override
-        public String nodeLabel() {
-            return "instance";
-        }
-
-        @Override
-        public Map<String, String> queries() {
-            return Map.of();
-        }
-
-        @Override
         public Map<String, String> headers() {
             return Map.of();
+        }
+
+        /** The keys of the blackbox type. */
+        BlackboxSettings.Source own() {
+            return new BlackboxSettings.Source() {
+                @Override
+                public Optional<String> type() {
+                    return Optional.of(BlackboxSettings.TYPE);
+                }
+
+                @Override
+                public Optional<String> url() {
+                    return Optional.of(base);
+                }
+
+                @Override
+                public String module() {
+                    return "http_2xx";
+                }
+
+                @Override
+                public int concurrency() {
+                    return concurrency;
+                }
+
+                @Override
+                public int maxConcurrency() {
+                    return maxConcurrency;
+                }
+            };
         }
     }
 }

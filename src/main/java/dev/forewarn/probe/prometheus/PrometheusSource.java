@@ -1,10 +1,11 @@
-package dev.forewarn.probe;
+package dev.forewarn.probe.prometheus;
 
 import dev.forewarn.polling.FetchFailures;
 import dev.forewarn.polling.SourceHealth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.probe.ProbeSource;
 import dev.forewarn.probe.format.PrometheusQueryMapper;
 import dev.forewarn.probe.format.PrometheusQueryResponse;
 import dev.forewarn.probe.format.ProbeQuantity;
@@ -32,14 +33,16 @@ import java.util.stream.Collectors;
  */
 final class PrometheusSource implements ProbeSource {
     private final ForewarnConfig.Source config;
+    private final PrometheusSettings.Source own;
     private final Set<String> regions;
     private final HttpFetcher fetcher;
     private final SourceHealth health;
     private final ObjectMapper mapper;
 
-    PrometheusSource(ForewarnConfig.Source config, List<RegionCatalog.Region> regions, HttpFetcher fetcher,
-                     SourceHealth health, ObjectMapper mapper) {
+    PrometheusSource(ForewarnConfig.Source config, PrometheusSettings.Source own,
+                     List<RegionCatalog.Region> regions, HttpFetcher fetcher, SourceHealth health, ObjectMapper mapper) {
         this.config = config;
+        this.own = own;
         this.regions = regions.stream().map(RegionCatalog.Region::id).collect(Collectors.toUnmodifiableSet());
         this.fetcher = fetcher;
         this.health = health;
@@ -48,9 +51,9 @@ final class PrometheusSource implements ProbeSource {
 
     @Override
     public Uni<List<NodeSample>> poll(Instant now) {
-        String base = config.url().orElseThrow().replaceAll("/+$", "");
+        String base = own.url().orElseThrow().replaceAll("/+$", "");
         Map<ProbeQuantity, List<VectorSample>> results = new EnumMap<>(ProbeQuantity.class);
-        return Multi.createFrom().iterable(config.queries().entrySet())
+        return Multi.createFrom().iterable(own.queries().entrySet())
                 .onItem().transformToUni(q -> {
                     ProbeQuantity quantity = ProbeQuantity.valueOf(q.getKey().toUpperCase(Locale.ROOT));
                     URI uri = URI.create(base + "/api/v1/query?query="
@@ -73,8 +76,8 @@ final class PrometheusSource implements ProbeSource {
                 }).merge(4)
                 .collect().asList()
                 .map(oks -> {
-                    List<NodeSample> samples = PrometheusQueryMapper.toSamples(results, config.regionLabel(),
-                            config.nodeLabel(), now, regions);
+                    List<NodeSample> samples = PrometheusQueryMapper.toSamples(results, own.regionLabel(),
+                            own.nodeLabel(), now, regions);
                     // Queries that answer but match none of a region's nodes (a renamed label, a dropped job) are a
                     // broken source, not a quiet one: without this the source would look up while its regions go
                     // UNKNOWN for no stated reason.
@@ -82,8 +85,8 @@ final class PrometheusSource implements ProbeSource {
                     List<String> silent = regions.stream().filter(r -> !fed.contains(r)).sorted().toList();
                     if (oks.contains(true) && !silent.isEmpty()) {
                         health.failed("no_series", "the queries returned no series for the nodes of region(s) "
-                                + String.join(", ", silent) + " (labels " + config.regionLabel() + " / "
-                                + config.nodeLabel() + ")");
+                                + String.join(", ", silent) + " (labels " + own.regionLabel() + " / "
+                                + own.nodeLabel() + ")");
                     }
                     if (!samples.isEmpty()) {
                         health.succeeded(now, !oks.contains(false) && silent.isEmpty());

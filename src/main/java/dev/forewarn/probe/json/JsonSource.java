@@ -1,10 +1,11 @@
-package dev.forewarn.probe;
+package dev.forewarn.probe.json;
 
 import dev.forewarn.polling.FetchFailures;
 import dev.forewarn.polling.SourceHealth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.probe.ProbeSource;
 import dev.forewarn.probe.format.ProbeReportJson;
 import dev.forewarn.probe.format.ProbeReportValidator;
 import dev.forewarn.probe.format.ValidatedReport;
@@ -20,18 +21,18 @@ import java.util.Set;
 
 /** Polls a Forewarn JSON document (see docs/probe-json-format.md) and keeps the readings that validate. */
 final class JsonSource implements ProbeSource {
-    static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(2);
-
     private final ForewarnConfig.Source config;
+    private final JsonProbeSettings.Source own;
     private final Map<String, Set<String>> nodesByRegion;
     private final HttpFetcher fetcher;
     private final SourceHealth health;
     private final ObjectMapper mapper;
     private final Duration maxAge;
 
-    JsonSource(ForewarnConfig.Source config, Map<String, Set<String>> nodesByRegion, HttpFetcher fetcher,
-               SourceHealth health, ObjectMapper mapper, Duration maxAge) {
+    JsonSource(ForewarnConfig.Source config, JsonProbeSettings.Source own,
+               Map<String, Set<String>> nodesByRegion, HttpFetcher fetcher, SourceHealth health, ObjectMapper mapper, Duration maxAge) {
         this.config = config;
+        this.own = own;
         this.nodesByRegion = nodesByRegion;
         this.fetcher = fetcher;
         this.health = health;
@@ -41,7 +42,7 @@ final class JsonSource implements ProbeSource {
 
     @Override
     public Uni<List<NodeSample>> poll(Instant now) {
-        URI uri = URI.create(config.url().orElseThrow());
+        URI uri = URI.create(own.url().orElseThrow());
         return Uni.createFrom().completionStage(() -> fetcher.get(uri, config.timeout(), config.maxBodyBytes(),
                         config.headers()))
                 .map(body -> {
