@@ -123,7 +123,7 @@ class FailoverIT {
     private Map<String, String> properties() {
         String base = "http://127.0.0.1:" + http.port();
         Map<String, String> p = peers.properties();
-        p.put("forewarn.notices.claim-lease", "5s");
+        p.put("forewarn.notices.claim-lease", "10s");
         p.put("forewarn.notices.send-timeout", "3s");
         p.put("forewarn.tickets.evaluation-interval", "1s");
         p.put("forewarn.tickets.sources.zd.type", "zendesk");

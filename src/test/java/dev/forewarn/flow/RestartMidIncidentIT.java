@@ -83,7 +83,7 @@ class RestartMidIncidentIT {
         Map<String, String> props = peers.properties();
         props.put("forewarn.notices.initial-backoff", "1s");
         props.put("forewarn.notices.max-backoff", "2s");
-        props.put("forewarn.notices.claim-lease", "5s");
+        props.put("forewarn.notices.claim-lease", "10s");
         props.put("forewarn.notices.send-timeout", "3s");
         if (app == null) {
             app = peers.start(props);

@@ -110,10 +110,15 @@ public final class Outbox<M> {
             throw new IllegalStateException(prefix + ".give-up-after (" + s.giveUpAfter() + ") must exceed "
                     + prefix + ".initial-backoff (" + s.initialBackoff() + "), or nothing is ever retried");
         }
-        // A send still running when its lease ends may be claimed and sent again by another drain.
-        if (s.claimLease().compareTo(sendDeadline.plus(SLACK)) < 0) {
-            throw new IllegalStateException(prefix + ".claim-lease (" + s.claimLease() + ") must exceed the longest "
-                    + "send (" + sendDeadline + ") by at least " + SLACK + ", or a slow send is sent twice");
+        // A send still running when its lease ends may be claimed and sent again by another drain, so no send starts
+        // that could outlast the lease (withinLease). The lease must therefore hold the longest send and its record,
+        // and as long again for the wait for a send slot: with less, a message claimed a moment before its slot came
+        // would be left to its lease on every claim and never sent.
+        Duration least = sendDeadline.multipliedBy(2).plus(SLACK);
+        if (s.claimLease().compareTo(least) < 0) {
+            throw new IllegalStateException(prefix + ".claim-lease (" + s.claimLease() + ") must be at least twice "
+                    + "the longest send (" + sendDeadline + ") plus " + SLACK + " (" + least + "): the send, its "
+                    + "record and the wait for a send slot must fit in it");
         }
     }
 

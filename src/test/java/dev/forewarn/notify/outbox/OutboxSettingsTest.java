@@ -26,6 +26,10 @@ class OutboxSettingsTest {
             "PT2S, PT20S, PT30S, PT10S, PT5M, PT24H, PT30S, forewarn.x.claim-lease",
             // ... and it must leave time to record the outcome
             "PT2S, PT20S, PT31S, PT10S, PT5M, PT24H, PT30S, forewarn.x.claim-lease",
+            // ... and to wait for a send slot: a lease that only just holds the send would never let it start
+            "PT2S, PT20S, PT61S, PT10S, PT5M, PT24H, PT30S, forewarn.x.claim-lease",
+            // twice the send plus the record time is enough
+            "PT2S, PT20S, PT62S, PT10S, PT5M, PT24H, PT30S, -",
             // backoff bounds out of order
             "PT2S, PT20S, PT2M, PT10M, PT5M, PT24H, PT30S, forewarn.x.initial-backoff",
             // giving up before the first retry means never retrying
