@@ -51,6 +51,11 @@ public final class ConfigRules {
         }
     }
 
+    /** Adds a problem naming {@code key} unless {@code url} is given and is an absolute http(s) URL. */
+    public static void requiredHttpUrl(java.util.List<String> problems, Optional<String> url, String key) {
+        collect(problems, () -> httpUrl(required(url, key), key));
+    }
+
     /**
      * The entries of one integration type's settings whose {@code type} is {@code wanted} (ignoring case and
      * surrounding blanks), by source name: each type's settings mapping sees every source and keeps its own.

@@ -31,7 +31,6 @@ public interface ProbeSourceFactory {
 
     /** Adds a problem unless {@code url} of the source {@code name} is an absolute http(s) URL; polled types need one. */
     static void checkUrl(List<String> problems, String name, Optional<String> url) {
-        String key = ProbePoller.key(name) + ".url";
-        ConfigRules.collect(problems, () -> ConfigRules.httpUrl(ConfigRules.required(url, key), key));
+        ConfigRules.requiredHttpUrl(problems, url, ProbePoller.key(name) + ".url");
     }
 }

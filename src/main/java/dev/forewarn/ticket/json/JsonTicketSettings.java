@@ -37,10 +37,8 @@ public interface JsonTicketSettings extends SelfChecking {
     @Override
     default List<String> problems() {
         List<String> problems = new ArrayList<>();
-        TicketSourceFactory.ofType(sources(), Source::type, TYPE).forEach((name, s) -> {
-            String key = "forewarn.tickets.sources." + name + ".url";
-            ConfigRules.collect(problems, () -> ConfigRules.httpUrl(ConfigRules.required(s.url(), key), key));
-        });
+        TicketSourceFactory.ofType(sources(), Source::type, TYPE).forEach((name, s) ->
+                ConfigRules.requiredHttpUrl(problems, s.url(), "forewarn.tickets.sources." + name + ".url"));
         return problems;
     }
 }

@@ -65,7 +65,7 @@ public interface ZendeskSettings extends SelfChecking {
         List<String> problems = new ArrayList<>();
         zendeskSources().forEach((name, s) -> {
             String key = "forewarn.tickets.sources." + name;
-            ConfigRules.collect(problems, () -> ConfigRules.httpUrl(ConfigRules.required(s.url(), key + ".url"), key + ".url"));
+            ConfigRules.requiredHttpUrl(problems, s.url(), key + ".url");
             ConfigRules.collect(problems, () -> ConfigRules.required(s.token(), key + ".token"));
             new TreeMap<>(s.priorities()).forEach((priority, severity) -> {
                 if (!Set.of("urgent", "important", "general").contains(severity.toLowerCase(Locale.ROOT))) {
