@@ -3,9 +3,6 @@ package dev.forewarn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -16,7 +13,6 @@ import jakarta.validation.Validator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -27,11 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadConfigurationIsRefusedTest {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-    /** Every settings mapping of the application, as Quarkus registers them: the root and each integration's. */
-    private static final List<Class<?>> MAPPINGS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.forewarn").stream()
-            .filter(c -> c.isAnnotatedWith(ConfigMapping.class)).map(JavaClass::reflect)
-            .collect(Collectors.toList());
+    private static final List<Class<?>> MAPPINGS = dev.forewarn.testing.SettingsMappings.ALL;
 
     @Test
     void aSoundConfigurationPasses() {

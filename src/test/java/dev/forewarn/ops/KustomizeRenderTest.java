@@ -3,10 +3,8 @@ package dev.forewarn.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.forewarn.config.ForewarnConfig;
+import dev.forewarn.testing.SettingsMappings;
 import io.smallrye.config.ConfigMapping;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -209,13 +207,7 @@ class KustomizeRenderTest {
     /** Compares a YAML subtree with a @ConfigMapping type: keys are the kebab-case method names. */
     /** The settings mappings besides ForewarnConfig: each integration's own keys under forewarn.*. */
     private static List<Class<?>> integrationMappings() {
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.forewarn").stream()
-                .filter(c -> c.isAnnotatedWith(ConfigMapping.class))
-                .map(JavaClass::reflect)
-                .filter(c -> c != ForewarnConfig.class)
-                .collect(Collectors.toList());
+        return SettingsMappings.ALL.stream().filter(c -> c != ForewarnConfig.class).collect(Collectors.toList());
     }
 
     private static void walk(JsonNode node, Type type, String path, List<String> unknown) {
