@@ -257,15 +257,13 @@ public class Pipeline {
     @Singleton
     public static class NotLeading implements Scheduled.SkipPredicate {
         @Inject
-        ForewarnConfig config;
+        JobsDisabled jobsDisabled;
         @Inject
         LeaderLock leader;
-        @Inject
-        SchemaGate schema;
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.jobs().enabled() || !schema.ready() || !leader.isLeader();
+            return jobsDisabled.test(execution) || !leader.isLeader();
         }
     }
 }
