@@ -169,28 +169,34 @@ public final class KeepAliveClient implements AutoCloseable {
     }
 
     private void run() {
+        long nextSweep = System.nanoTime() + SWEEP_NANOS;
         try {
             while (true) {
                 Exchange<?> next;
                 while ((next = submitted.poll()) != null) {
                     dispatch(next);
                 }
-                selector.select(SWEEP_NANOS / 1_000_000);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    Connection c = (Connection) key.attachment();
+                // Ready keys are handed over one by one: no selected-key set to fill, iterate and clear.
+                selector.select(key -> {
                     if (key.isValid()) {
-                        c.ready(key.readyOps());
+                        ((Connection) key.attachment()).ready(key.readyOps());
                     }
-                }
-                selector.selectedKeys().clear();
+                }, SWEEP_NANOS / 1_000_000);
+                // Deadlines and idle connections are looked at every 50 ms, not at every answer.
                 long now = System.nanoTime();
-                hosts.values().forEach(h -> h.sweep(now));
+                if (now - nextSweep < 0) {
+                    continue;
+                }
+                nextSweep = now + SWEEP_NANOS;
+                for (Host h : hosts.values()) {
+                    h.sweep(now);
+                }
                 synchronized (lifecycle) {
                     if (closed) {
                         shutDown();
                         return;
                     }
-                    if (submitted.isEmpty() && hosts.values().stream().allMatch(Host::empty)) {
+                    if (submitted.isEmpty() && allEmpty()) {
                         // Nothing to do and no connection worth keeping: a later request starts a new thread.
                         hosts.clear();
                         selector.close();
@@ -209,6 +215,15 @@ public final class KeepAliveClient implements AutoCloseable {
                 closed = false;
             }
         }
+    }
+
+    private boolean allEmpty() {
+        for (Host h : hosts.values()) {
+            if (!h.empty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void shutDown() {

@@ -21,7 +21,8 @@ final class ResponseFramer {
 
     private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
 
-    private final byte[] head = new byte[MAX_HEAD];
+    // Grown up to MAX_HEAD only for a server that sends long headers: one per kept connection, up to hundreds.
+    private byte[] head = new byte[1024];
     private int headLength;
     private final byte[] line = new byte[MAX_CHUNK_LINE];
     private int lineLength;
@@ -169,8 +170,11 @@ final class ResponseFramer {
 
     private int head(byte[] bytes, int at, int end) throws IOException {
         while (at < end) {
-            if (headLength == MAX_HEAD) {
-                throw new IOException("status line and headers longer than " + MAX_HEAD + " bytes");
+            if (headLength == head.length) {
+                if (headLength == MAX_HEAD) {
+                    throw new IOException("status line and headers longer than " + MAX_HEAD + " bytes");
+                }
+                head = Arrays.copyOf(head, Math.min(MAX_HEAD, head.length * 4));
             }
             byte b = bytes[at++];
             head[headLength++] = b;

@@ -38,7 +38,7 @@ public interface BlackboxSettings extends SelfChecking {
 
         /**
          * How many node targets are probed at once at first (count); the poller raises it, up to
-         * {@code max-concurrency}, whenever the rest of a cycle would not fit half the interval at this pace.
+         * {@code max-concurrency}, whenever the rest of a cycle would not fit a fifth of the interval at this pace.
          */
         @WithDefault("16")
         int concurrency();

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Polls a Prometheus blackbox exporter: one {@code /probe?module=…&target=…} call per node, as many at once as
- * the cycle needs to fit half its interval ({@link PollPacing}, between {@code concurrency} and
+ * the cycle needs to fit a fifth of its interval ({@link PollPacing}, between {@code concurrency} and
  * {@code max-concurrency}); each answer is one sample, and the window of samples gives RTT, jitter and loss.
  */
 final class BlackboxSource implements ProbeSource {

@@ -92,7 +92,7 @@ class BlackboxPacingTest {
     @Test
     void aPollThatOverrunsIsCountedAndLoggedAndThePacingMakesTheNextPollsFit() {
         // 20 nodes answering after 1.8 s, polled every 3 s, starting one probe at a time: the first poll learns the
-        // latency only when its budget (1.5 s) is spent, so it overruns (3.6 s); from then on it knows, and a poll
+        // latency only when its budget (0.6 s) is spent, so it overruns (3.6 s); from then on it knows, and a poll
         // takes one answer's time (at fixed concurrency 1 every poll would take 36 s).
         answerAfter(1800);
         Polled bb = blackbox("slow-bb", 20, Duration.ofSeconds(3), 1, 64);

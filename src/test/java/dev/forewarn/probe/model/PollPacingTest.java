@@ -12,19 +12,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PollPacingTest {
 
     private static final long MS = 1_000_000L;
-    // concurrency 16, max-concurrency 256, polled every 2 s: a cycle aims at 1 s
+    // concurrency 16, max-concurrency 256, polled every 2 s: a cycle aims at 400 ms
     private static final PollPacing PACING = new PollPacing(16, 256, Duration.ofSeconds(2));
 
     static Stream<Arguments> withinACycle() {
         return Stream.of(
                 // nothing finished yet: no latency known, keep the pace
                 Arguments.of(16, 1000, 0L, 0L, 16),
-                // fast answers (2 ms): 984 left × 2 ms in the 990 ms left needs 2 — never below the current pace
+                // fast answers (2 ms): 984 left × 2 ms in the 390 ms left needs 6 — never below the current pace
                 Arguments.of(16, 984, 10 * MS, 2 * MS, 16),
-                // 40 ms answers: 984 × 40 ms in 900 ms needs 44 in flight
-                Arguments.of(16, 984, 100 * MS, 40 * MS, 44),
+                // 40 ms answers: 984 × 40 ms in 300 ms needs 132 in flight
+                Arguments.of(16, 984, 100 * MS, 40 * MS, 132),
                 // within a cycle the pace never falls, even when answers get faster
-                Arguments.of(64, 500, 500 * MS, 1 * MS, 64),
+                Arguments.of(64, 500, 200 * MS, 1 * MS, 64),
                 // slow answers (500 ms) would need 984 at once: the bound holds
                 Arguments.of(16, 984, 100 * MS, 500 * MS, 256),
                 // the budget is spent: everything the bound allows
@@ -42,8 +42,8 @@ class PollPacingTest {
 
     static Stream<Arguments> nextCycle() {
         return Stream.of(
-                // 1,000 targets at 40 ms need 40 in flight for 1 s
-                Arguments.of(1000, 40 * MS, 40),
+                // 1,000 targets at 40 ms need 100 in flight for 400 ms
+                Arguments.of(1000, 40 * MS, 100),
                 // fast answers: back down to the configured concurrency
                 Arguments.of(1000, 1 * MS, 16),
                 // 5,000 targets at 300 ms: more than the bound allows, so the bound
