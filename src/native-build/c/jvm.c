@@ -94,7 +94,10 @@ static jint onLoad(const char *name, JavaVM *vm, void *reserved) {
     return JNI_VERSION_1_8;
   }
   jint (*fn)(JavaVM *, void *) = (jint (*)(JavaVM *, void *)) dlsym(handle, "JNI_OnLoad");
-  return fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  jint version = fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  /* A library's JNI_OnLoad names the oldest JNI it needs (libjava: 1.2); a statically linked library's entry point
+     must answer at least 1.8 (JEP 178), which the image's JNI provides. */
+  return version < 0 ? version : (version < JNI_VERSION_1_8 ? JNI_VERSION_1_8 : version);
 }
 
 #define ON_LOAD(lib) \

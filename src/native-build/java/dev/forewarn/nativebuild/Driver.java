@@ -241,6 +241,10 @@ public final class Driver {
         cmd.add("-H:NativeLinkerOption=-Wl,-rpath," + runtimeLib + ",-rpath," + runtimeLib.resolve("server")
                 + ",-rpath-link," + lib + ",-rpath-link," + lib.resolve("server"));
         cmd.add("-H:NativeLinkerOption=-Wl,--allow-shlib-undefined");
+        // The JDK's shared libraries name libjvm.so (libjava.so binds its JVM_* functions at load time) and find it
+        // through the launcher, which has loaded it before them; here the executable names it itself so the loader
+        // finds it on the executable's run path. The image never starts that JVM: its code is only mapped.
+        cmd.add("-H:NativeLinkerOption=-Wl,--no-as-needed," + runtimeLib.resolve("server/libjvm.so"));
         cmd.addAll(builderArgs);
         cmd.add("-H:ImageBuildID=" + UUID.nameUUIDFromBytes(String.join(" ", cmd).getBytes(StandardCharsets.UTF_8)));
         return cmd;
