@@ -1,5 +1,7 @@
 package dev.forewarn.probe.blackbox;
 
+import dev.forewarn.http.HttpSettings;
+import dev.forewarn.http.KeepAliveClient;
 import dev.forewarn.probe.ProbeSource;
 import dev.forewarn.probe.ProbeSourceContext;
 import dev.forewarn.probe.ProbeSourceFactory;
@@ -30,8 +32,12 @@ public class BlackboxSourceFactory implements ProbeSourceFactory {
                     + "(every %s): jitter cannot be measured between polls; make the window longer than two "
                     + "poll intervals", context.sampleWindow(), context.name(), context.settings().interval());
         }
-        return Optional.of(new BlackboxSource(context.settings(), settings.sources().get(context.name()),
-                context.regions(), context.fetcher(), context.health()));
+        BlackboxSettings.Source own = settings.sources().get(context.name());
+        // Its own keep-alive client: one connection per probe in flight, its thread only while there is work.
+        KeepAliveClient client = new KeepAliveClient("blackbox-" + context.name(),
+                HttpSettings.DEFAULTS.withConnectionsPerHost(own.maxConcurrency()));
+        return Optional.of(new BlackboxSource(context.settings(), own, context.regions(), context.fetcher(), client,
+                context.health()));
     }
 
     /** One keep-alive connection per concurrent call, so a cycle never waits for a free connection. */

@@ -11,6 +11,8 @@ import dev.forewarn.config.ForewarnConfig;
 import dev.forewarn.polling.SourceHealth;
 import dev.forewarn.probe.PollOverruns;
 import dev.forewarn.http.HttpFetcher;
+import dev.forewarn.http.HttpSettings;
+import dev.forewarn.http.KeepAliveClient;
 import dev.forewarn.quality.RegionCatalog;
 import dev.forewarn.quality.model.NodeSample;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,6 +45,7 @@ class BlackboxPacingTest {
     private WireMockServer exporter;
     private Vertx vertx;
     private HttpFetcher fetcher;
+    private final List<KeepAliveClient> clients = new ArrayList<>();
     private SimpleMeterRegistry registry;
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -80,6 +83,7 @@ class BlackboxPacingTest {
     @AfterEach
     void stop() {
         Logger.getLogger(PollOverruns.class.getName()).removeHandler(capture);
+        clients.forEach(KeepAliveClient::close);
         fetcher.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         exporter.stop();
@@ -167,8 +171,11 @@ class BlackboxPacingTest {
             targets.put("n" + i, "10.0.0." + i);
         }
         Source config = new Source("http://127.0.0.1:" + exporter.port(), interval, concurrency, maxConcurrency);
+        KeepAliveClient client = new KeepAliveClient(name, HttpSettings.DEFAULTS.withConnectionsPerHost(maxConcurrency));
+        clients.add(client);
         BlackboxSource source = new BlackboxSource(config, config.own(), List.of(new RegionCatalog.Region("eu-central",
-                "Frankfurt", name, targets, null)), fetcher, new SourceHealth("probe", name, "blackbox", registry));
+                "Frankfurt", name, targets, null)), fetcher, client, new SourceHealth("probe", name, "blackbox",
+                registry));
         return new Polled(source, new PollOverruns(name, "blackbox", interval, registry));
     }
 
