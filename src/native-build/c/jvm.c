@@ -18,6 +18,17 @@
 void initialize(void) {
 }
 
+/*
+ * Runtime.halt and the end of System.exit: java.lang.Shutdown.halt0 is libjava.so's, which calls JVM_Halt. The
+ * executable exports this one (bin/native-build links with --export-dynamic-symbol=JVM_*), so libjava.so binds to it
+ * rather than to HotSpot's, which would touch a JVM that never started and crash the exit. Shutdown hooks have run
+ * by now: only C's buffers are left to flush.
+ */
+void JVM_Halt(int code) {
+  fflush(NULL);
+  _exit(code);
+}
+
 int JVM_ActiveProcessorCount(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? (int) n : 1;
