@@ -18,6 +18,17 @@
 void initialize(void) {
 }
 
+/*
+ * Runtime.halt and the end of System.exit: java.lang.Shutdown.halt0 is libjava.so's, which calls JVM_Halt. The
+ * executable exports this one (bin/native-build links with --export-dynamic-symbol=JVM_*), so libjava.so binds to it
+ * rather than to HotSpot's, which would touch a JVM that never started and crash the exit. Shutdown hooks have run
+ * by now: only C's buffers are left to flush.
+ */
+void JVM_Halt(int code) {
+  fflush(NULL);
+  _exit(code);
+}
+
 int JVM_ActiveProcessorCount(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? (int) n : 1;
@@ -94,7 +105,10 @@ static jint onLoad(const char *name, JavaVM *vm, void *reserved) {
     return JNI_VERSION_1_8;
   }
   jint (*fn)(JavaVM *, void *) = (jint (*)(JavaVM *, void *)) dlsym(handle, "JNI_OnLoad");
-  return fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  jint version = fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  /* A library's JNI_OnLoad names the oldest JNI it needs (libjava: 1.2); a statically linked library's entry point
+     must answer at least 1.8 (JEP 178), which the image's JNI provides. */
+  return version < 0 ? version : (version < JNI_VERSION_1_8 ? JNI_VERSION_1_8 : version);
 }
 
 #define ON_LOAD(lib) \

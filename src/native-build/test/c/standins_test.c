@@ -24,6 +24,8 @@ int JVM_ActiveProcessorCount(void);
 int openSII(const char *path, int flags, int mode);
 int fprintfSD(FILE *stream, const char *format, const char *text, int number);
 void *mremapP(void *old_address, size_t old_size, size_t new_size, int flags, void *new_address);
+int JNI_OnLoad_fdlibm(void *vm, void *reserved);
+int JNI_OnLoad_sctp(void *vm, void *reserved);
 
 static int failures = 0;
 
@@ -92,6 +94,11 @@ int main(void) {
   char *q = mremapP(p, page, 4 * page, MREMAP_MAYMOVE, NULL);
   check(q != MAP_FAILED && q[0] == 42, "mremap grows a mapping and keeps its content");
   if (q != MAP_FAILED) munmap(q, 4 * page);
+
+  /* bin/native-build runs this with old_jni_library.c built as libfdlibm.so on LD_LIBRARY_PATH. */
+  check(JNI_OnLoad_fdlibm(NULL, NULL) == 0x00010008,
+        "a library asking for JNI 1.2 is reported as JNI 1.8, as a statically linked one must be");
+  check(JNI_OnLoad_sctp(NULL, NULL) == 0x00010008, "a library that is not there needs nothing: JNI 1.8");
 
   if (failures == 0) {
     printf("standins_test: ok\n");

@@ -241,6 +241,16 @@ public final class Driver {
         cmd.add("-H:NativeLinkerOption=-Wl,-rpath," + runtimeLib + ",-rpath," + runtimeLib.resolve("server")
                 + ",-rpath-link," + lib + ",-rpath-link," + lib.resolve("server"));
         cmd.add("-H:NativeLinkerOption=-Wl,--allow-shlib-undefined");
+        // The JDK's shared libraries name libjvm.so (libjava.so binds its JVM_* functions at load time) and find it
+        // through the launcher, which has loaded it before them; here the executable names it itself so the loader
+        // finds it on the executable's run path. The image never starts that JVM: its code is only mapped.
+        cmd.add("-H:NativeLinkerOption=-Wl,--no-as-needed," + runtimeLib.resolve("server/libjvm.so"));
+        // ... but the JVM_* functions the image itself provides (src/native-build/c/jvm.c: JVM_Halt, which ends every
+        // exit) must win over that JVM's, which would touch a VM that never started: they are exported, and the C
+        // compiler wrapper (bin/forewarn-cc, written by bin/native-build) keeps the builder's version script from
+        // making them local again.
+        cmd.add("-H:NativeLinkerOption=-Wl,--export-dynamic-symbol=JVM_*");
+        cmd.add("-H:CCompilerPath=" + home.resolve("bin/forewarn-cc"));
         cmd.addAll(builderArgs);
         cmd.add("-H:ImageBuildID=" + UUID.nameUUIDFromBytes(String.join(" ", cmd).getBytes(StandardCharsets.UTF_8)));
         return cmd;
