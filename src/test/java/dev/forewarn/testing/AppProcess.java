@@ -207,9 +207,8 @@ public final class AppProcess implements AutoCloseable {
      */
     public String readiness() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/q/health/ready")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(20)).build(), Duration.ofSeconds(20)).body();
         } catch (IOException | InterruptedException e) {
             return "";
         }
@@ -217,14 +216,32 @@ public final class AppProcess implements AutoCloseable {
 
     /** A GET with this API key as bearer token. */
     public HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                Duration.ofSeconds(10));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(2)).build(), Duration.ofSeconds(2));
+    }
+
+    /**
+     * Sends with a deadline of our own besides the request's: a JDK 17 client was seen waiting for ever on a request
+     * with a 2 s timeout (its selector thread never woke), which hung a whole IT run.
+     */
+    private static HttpResponse<String> send(HttpRequest request, Duration limit)
+            throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(limit.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new java.net.http.HttpTimeoutException(request.uri() + ": no answer within " + limit);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     /**
