@@ -29,11 +29,9 @@ final class ResponseFramer {
     private State state = State.DONE;
     private int maxBytes;
     private long remaining;
-    private boolean ended;
 
     private int status;
     private long contentLength;
-    private boolean chunked;
     private boolean keepAlive;
     private String contentType;
     private byte[] body = new byte[8192];
@@ -48,12 +46,10 @@ final class ResponseFramer {
         lineLength = 0;
         status = 0;
         contentLength = -1;
-        chunked = false;
         keepAlive = false;
         contentType = null;
         bodyLength = 0;
         overCap = false;
-        ended = false;
         if (body.length > KEEP_BODY_ARRAY_UP_TO) {
             body = new byte[8192];
         }
@@ -103,7 +99,6 @@ final class ResponseFramer {
     void closed() throws IOException {
         if (state == State.UNTIL_CLOSE) {
             state = State.DONE;
-            ended = true;
             return;
         }
         if (state != State.DONE) {
@@ -137,7 +132,8 @@ final class ResponseFramer {
 
     /** Whether the connection can carry the next request once this response is done. */
     boolean reusable() {
-        return state == State.DONE && keepAlive && !ended && !overCap;
+        // A body read up to the close has already cleared keepAlive.
+        return state == State.DONE && keepAlive && !overCap;
     }
 
     String contentType() {
@@ -258,7 +254,6 @@ final class ResponseFramer {
             if (!transferEncoding.endsWith("chunked")) {
                 throw new IOException("unsupported Transfer-Encoding: " + abbreviate(transferEncoding));
             }
-            chunked = true;
             contentLength = -1;
             state = State.CHUNK_SIZE;
         } else if (contentLength >= 0) {
