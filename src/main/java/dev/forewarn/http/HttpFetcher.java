@@ -108,9 +108,7 @@ public final class HttpFetcher {
 
     private <T> CompletableFuture<T> exchange(PreparedGet get, Buffer body, Duration timeout, int maxBytes,
             BodyReader<T> reader) {
-        if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
-            throw new IllegalArgumentException("timeout and maxBytes must be positive");
-        }
+        checkLimits(timeout, maxBytes);
         Context context = vertx.getOrCreateContext();
         Exchange<T> exchange = new Exchange<>(context, get.method + " " + get.uri, maxBytes, reader);
         // Timer, request and response callbacks all run on one context, so the exchange needs no locking.
@@ -120,6 +118,13 @@ public final class HttpFetcher {
             context.runOnContext(ignored -> exchange.start(get.options, body, timeout));
         }
         return exchange.result;
+    }
+
+    /** Refuses a deadline or a body cap that no exchange could meet (this fetcher's and {@link KeepAliveClient}'s). */
+    static void checkLimits(Duration timeout, int maxBytes) {
+        if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
+            throw new IllegalArgumentException("timeout and maxBytes must be positive");
+        }
     }
 
     /** A GET checked and encoded once by {@link #prepare}; immutable, shared by every fetch of its address. */

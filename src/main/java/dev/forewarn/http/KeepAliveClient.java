@@ -92,9 +92,7 @@ public final class KeepAliveClient implements AutoCloseable {
      * {@code IO}) or with the reader's own exception, as {@link HttpFetcher#read} does.
      */
     public <T> CompletableFuture<T> read(Prepared get, Duration timeout, int maxBytes, BodyReader<T> reader) {
-        if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0) {
-            throw new IllegalArgumentException("timeout and maxBytes must be positive");
-        }
+        HttpFetcher.checkLimits(timeout, maxBytes);
         Exchange<T> exchange = new Exchange<>(get, System.nanoTime() + timeout.toNanos(), timeout, maxBytes, reader);
         if (Thread.currentThread() == thread) {
             // From a completion on this thread (the next probe of a cycle): no queue, no wake-up.
@@ -241,7 +239,13 @@ public final class KeepAliveClient implements AutoCloseable {
     }
 
     private void dispatch(Exchange<?> exchange) {
-        hosts.computeIfAbsent(exchange.get.hostKey, k -> new Host()).submit(exchange);
+        // Once per probe: a plain lookup, not computeIfAbsent with a lambda that captures this client.
+        Host host = hosts.get(exchange.get.hostKey);
+        if (host == null) {
+            host = new Host();
+            hosts.put(exchange.get.hostKey, host);
+        }
+        host.submit(exchange);
     }
 
     /** The connections to one host:port, idle or busy, and the requests waiting for one. */
