@@ -59,7 +59,7 @@ final class BlackboxSource implements ProbeSource {
         // Addresses are fixed by configuration: each request is built once, not once per cycle.
         String base = own.url().orElseThrow().replaceAll("/+$", "") + "/probe?module=" + encode(own.module())
                 + "&target=";
-        boolean plain = base.regionMatches(true, 0, "http:", 0, 5);
+        boolean plain = plainHttp(base);
         List<Target> all = new ArrayList<>();
         for (RegionCatalog.Region region : regions) {
             region.nodes().forEach((node, address) -> {
@@ -76,6 +76,11 @@ final class BlackboxSource implements ProbeSource {
             });
         }
         this.targets = List.copyOf(all);
+    }
+
+    /** Whether the exporter at {@code url} is reached through this source's own client (plain http). */
+    static boolean plainHttp(String url) {
+        return url.regionMatches(true, 0, "http:", 0, 5);
     }
 
     /** One prepared {@code /probe} call: the same request every cycle, read by the cycle's reader. */

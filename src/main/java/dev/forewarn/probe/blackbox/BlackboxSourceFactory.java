@@ -40,10 +40,14 @@ public class BlackboxSourceFactory implements ProbeSourceFactory {
                 context.health()));
     }
 
-    /** One keep-alive connection per concurrent call, so a cycle never waits for a free connection. */
+    /**
+     * One keep-alive connection per concurrent call, so a cycle never waits for a free connection; only https
+     * exporters go through the shared pool, plain-http ones have their own client.
+     */
     @Override
     public int connections() {
-        return settings.blackboxSources().values().stream().mapToInt(BlackboxSettings.Source::maxConcurrency)
-                .max().orElse(0);
+        return settings.blackboxSources().values().stream()
+                .filter(s -> !BlackboxSource.plainHttp(s.url().orElse("")))
+                .mapToInt(BlackboxSettings.Source::maxConcurrency).max().orElse(0);
     }
 }
