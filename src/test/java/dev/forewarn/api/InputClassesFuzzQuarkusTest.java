@@ -103,8 +103,10 @@ class InputClassesFuzzQuarkusTest {
                 send("POST", "/api/tickets/events", bytes(Map.of("tickets", List.of(bad))), "ticket");
             }
         }
-        send("POST", "/api/tickets/events", bytes(Map.of("tickets", java.util.Collections.nCopies(10_000, ticket))),
-                "ticket");
+        // One ticket over the batch limit, well under the body limit: the whole body is read and refused with
+        // 413 by the batch rule (a body over the body limit is HostileInputQuarkusTest's).
+        assertThat(send("POST", "/api/tickets/events",
+                bytes(Map.of("tickets", java.util.Collections.nCopies(1_001, ticket))), "ticket")).isEqualTo(413);
         for (Object hostile : TEXTS) {
             for (String field : new String[] {"title", "summary"}) {
                 ObjectNode event = JSON.createObjectNode();
@@ -157,7 +159,7 @@ class InputClassesFuzzQuarkusTest {
         }
     }
 
-    private void send(String method, String path, byte[] body, String signedFor) {
+    private int send(String method, String path, byte[] body, String signedFor) {
         var request = given().contentType("application/json");
         if (body != null) {
             request = request.body(body);
@@ -173,6 +175,7 @@ class InputClassesFuzzQuarkusTest {
         requests++;
         assertThat(status).as("%s %.120s with %.200s", method, path,
                 body == null ? "" : new String(body, StandardCharsets.UTF_8)).isBetween(200, 499);
+        return status;
     }
 
     /** Serialises, then turns every BAD_UTF8 marker into bytes that are not UTF-8. */
