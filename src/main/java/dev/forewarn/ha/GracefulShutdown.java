@@ -3,12 +3,15 @@ package dev.forewarn.ha;
 import dev.forewarn.config.ForewarnConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -27,7 +30,16 @@ public class GracefulShutdown {
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
 
     private final AtomicInteger inFlightJobs = new AtomicInteger();
-    private final AtomicInteger inFlightRequests = new AtomicInteger();
+    /**
+     * The responses of requests in flight. Kept as the responses themselves, not a count decremented by an end
+     * handler: a response has one end-handler slot, and Quarkus' own refusal of a body over
+     * {@code quarkus.http.limits.max-body-size} takes it (to close the connection after its 413), so a count would
+     * keep that request in flight for ever and every later shutdown would wait its whole grace. A response that
+     * has ended or lost its connection is not in flight, whoever holds the slot.
+     */
+    private final Set<HttpServerResponse> inFlightRequests = ConcurrentHashMap.newKeySet();
+    /** Responses tracked since the last sweep of finished ones, so lost end handlers cannot pile up. */
+    private final AtomicInteger trackedSinceSweep = new AtomicInteger();
     private volatile boolean stopping;
 
     @Inject
@@ -61,8 +73,13 @@ public class GracefulShutdown {
                         .end("shutting down");
                 return;
             }
-            inFlightRequests.incrementAndGet();
-            rc.addEndHandler(ignored -> inFlightRequests.decrementAndGet());
+            HttpServerResponse response = rc.response();
+            if (trackedSinceSweep.incrementAndGet() >= 1_000) {
+                trackedSinceSweep.set(0);
+                requestsInFlight();
+            }
+            inFlightRequests.add(response);
+            rc.addEndHandler(ignored -> inFlightRequests.remove(response));
             rc.next();
         });
     }
@@ -73,11 +90,11 @@ public class GracefulShutdown {
         Duration grace = config.jobs().shutdownGrace();
         long started = System.nanoTime();
         long deadline = started + grace.toNanos();
-        if (inFlightJobs.get() + inFlightRequests.get() > 0) {
+        if (inFlightJobs.get() + requestsInFlight() > 0) {
             LOG.infof("Shutting down: waiting up to %s for %d job(s) and %d request(s) in flight", grace,
-                    inFlightJobs.get(), inFlightRequests.get());
+                    inFlightJobs.get(), requestsInFlight());
         }
-        while (inFlightJobs.get() + inFlightRequests.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlightJobs.get() + requestsInFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -86,12 +103,18 @@ public class GracefulShutdown {
             }
         }
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
-        if (inFlightJobs.get() + inFlightRequests.get() > 0) {
+        if (inFlightJobs.get() + requestsInFlight() > 0) {
             // A send cut off here is not lost: its claim lease expires and any replica sends it.
             LOG.warnf("Shutting down after %d ms with %d job(s) and %d request(s) still in flight", waitedMs,
-                    inFlightJobs.get(), inFlightRequests.get());
+                    inFlightJobs.get(), requestsInFlight());
         } else {
             LOG.infof("Shutting down: no work in flight (waited %d ms)", waitedMs);
         }
+    }
+
+    /** Requests whose response has neither ended nor lost its connection; forgets the others. */
+    int requestsInFlight() {
+        inFlightRequests.removeIf(response -> response.ended() || response.closed());
+        return inFlightRequests.size();
     }
 }

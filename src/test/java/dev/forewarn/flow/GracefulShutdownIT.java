@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.testing.AppProcess;
 import dev.forewarn.testing.ProcessPeers;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged application stopped the way Kubernetes stops a pod: an idle Forewarn exits within seconds of SIGTERM
  * (not after a 30 s wait for a Quarkus listener that never reports done), and neither its start nor its stop logs an
- * error or a warning about duplicate meters.
+ * error or a warning about duplicate meters. Idle includes having refused a body over the size limit: that refusal
+ * once stayed "in flight" for ever and made every later shutdown wait its whole grace.
  */
 class GracefulShutdownIT {
 
@@ -22,6 +27,8 @@ class GracefulShutdownIT {
             app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_leader") == 1.0, "leadership");
             app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_region_state") == 0.0,
                     "a judged, healthy region");
+
+            assertThat(refusedOversizedBody(app.port())).startsWith("HTTP/1.1 413");
 
             app.terminate();
             Instant terminated = Instant.now();
@@ -34,6 +41,19 @@ class GracefulShutdownIT {
             assertThat(log).contains("Shutting down: no work in flight");
             assertThat(log).doesNotContain(" ERROR ").doesNotContain("Timed out waiting for graceful shutdown")
                     .doesNotContain("has been already registered");
+        }
+    }
+
+    /** Announces a 3 MiB body and sends none of it: answered 413 from the headers alone. Returns the status line. */
+    private static String refusedOversizedBody(int port) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String head = "PUT /api/customers/big HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + 3 * 1024 * 1024 + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 }
