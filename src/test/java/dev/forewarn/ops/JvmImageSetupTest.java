@@ -29,7 +29,7 @@ class JvmImageSetupTest {
     void theImageAppendsTheMeasuredOptionsWithOneCollector() throws IOException {
         String options = jvmOptions();
         assertThat(options).containsPattern("-Xmx\\d+m").contains("-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=",
-                "-XX:TieredStopAtLevel=1");
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:-UseDynamicNumberOfCompilerThreads");
         // run-java.sh puts GC_CONTAINER_OPTIONS before JAVA_OPTS_APPEND: a second collector would stop the JVM.
         assertThat(dockerfile()).containsPattern("(?m)^ENV GC_CONTAINER_OPTIONS=\"-XX:\\+UseSerialGC\"$")
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*\\$\\{FOREWARN_JVM_OPTS}\"$");
