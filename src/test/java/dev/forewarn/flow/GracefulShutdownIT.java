@@ -3,11 +3,8 @@ package dev.forewarn.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.testing.AppProcess;
+import dev.forewarn.testing.OversizedBody;
 import dev.forewarn.testing.ProcessPeers;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,7 @@ class GracefulShutdownIT {
             app.waitFor(Duration.ofSeconds(20), () -> app.metric("forewarn_region_state") == 0.0,
                     "a judged, healthy region");
 
-            assertThat(refusedOversizedBody(app.port())).startsWith("HTTP/1.1 413");
+            assertThat(OversizedBody.statusLine(app.port(), null)).startsWith("HTTP/1.1 413");
 
             app.terminate();
             Instant terminated = Instant.now();
@@ -41,19 +38,6 @@ class GracefulShutdownIT {
             assertThat(log).contains("Shutting down: no work in flight");
             assertThat(log).doesNotContain(" ERROR ").doesNotContain("Timed out waiting for graceful shutdown")
                     .doesNotContain("has been already registered");
-        }
-    }
-
-    /** Announces a 3 MiB body and sends none of it: answered 413 from the headers alone. Returns the status line. */
-    private static String refusedOversizedBody(int port) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            String head = "PUT /api/customers/big HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: " + 3 * 1024 * 1024 + "\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
         }
     }
 }
