@@ -7,10 +7,11 @@ import java.time.Duration;
  *
  * <p>A cycle aims to finish within a fifth of its interval: its samples are fresh when the judge reads them (3 s
  * at a 15 s interval), and the other four fifths are headroom for slower answers, e.g. a region whose nodes start
- * timing out. (Half the interval, the first aim, let 5,000 targets every 15 s take 3–6 s a cycle: issue 15.) By Little's law the probes in flight needed to finish the remaining
- * targets in the remaining budget are {@code remaining × mean latency ÷ time left}. Within a cycle the pace only
- * grows; the next cycle starts at what the last one's latencies need for a whole cycle, so it also shrinks back
- * when answers are fast again. It never leaves {@code floor..ceiling} (the configured concurrency and its bound).
+ * timing out. (Half the interval, the first aim, let 5,000 targets every 15 s take 3–6 s a cycle: issue 15.) By
+ * Little's law the probes in flight needed to finish the remaining targets in the remaining budget are
+ * {@code remaining × mean latency ÷ time left}. Within a cycle the pace only grows; the next cycle starts at what
+ * the last one's latencies need for a whole cycle, so it also shrinks back when answers are fast again. It never
+ * leaves {@code floor..ceiling} (the configured concurrency and its bound).
  *
  * @param floor    the configured concurrency: never fewer in flight
  * @param ceiling  the configured bound: never more in flight, whatever the latencies
